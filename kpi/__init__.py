@@ -1,0 +1,71 @@
+"""kpi: read Chinese performance-target rubrics and grade the year's values.
+
+>>> import kpi
+>>> str(kpi.parse("90%以上"))
+'[90%, +∞)'
+>>> ind = kpi.Indicator("事项督查反馈率", {"优": "≥90%", "良": "≥80%", "中": "≥60%", "差": "＜60%"})
+>>> kpi.grade(ind, "85%")
+Grade.良
+"""
+
+from kpi.errors import (
+    GapError,
+    IndicatorError,
+    KpiError,
+    LabelError,
+    MissingExtraError,
+    ThresholdSyntaxError,
+    UngradableError,
+    UnitMismatchError,
+    ValueReadError,
+    ValueTypeError,
+    VocabularyError,
+)
+from kpi.evaluation import Evaluation, evaluate, grade
+from kpi.grades import CompetenceGrade, Grade, QualificationGrade, ScaleGrade, make_scale
+from kpi.indicator import Edge, Indicator
+from kpi.interval import Bound, Interval
+from kpi.parser import add_count_word, add_unit, parse
+from kpi.policy import Basis, Direction, GapPolicy
+from kpi.threshold import Kind, Threshold
+from kpi.units import Unit
+from kpi.values import Label, Measurement
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Basis",
+    "Bound",
+    "CompetenceGrade",
+    "Direction",
+    "Edge",
+    "Evaluation",
+    "GapError",
+    "GapPolicy",
+    "Grade",
+    "Indicator",
+    "IndicatorError",
+    "Interval",
+    "Kind",
+    "KpiError",
+    "Label",
+    "LabelError",
+    "Measurement",
+    "MissingExtraError",
+    "QualificationGrade",
+    "ScaleGrade",
+    "Threshold",
+    "ThresholdSyntaxError",
+    "UngradableError",
+    "Unit",
+    "UnitMismatchError",
+    "ValueReadError",
+    "ValueTypeError",
+    "VocabularyError",
+    "add_count_word",
+    "add_unit",
+    "evaluate",
+    "grade",
+    "make_scale",
+    "parse",
+]

@@ -1,0 +1,67 @@
+"""The ``kpi`` command (``python -m kpi`` is the same).
+
+* ``kpi demo`` grades the bundled example, the seed's table;
+* ``kpi parse TEXT`` prints the canonical form of a rubric cell.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from kpi.demo import run_demo
+from kpi.errors import KpiError
+from kpi.parser import parse
+
+__all__ = ["build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``kpi`` command."""
+    parser = argparse.ArgumentParser(
+        prog="kpi",
+        description="Read performance-target rubrics (预算绩效管理) and grade actual values.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands.add_parser(
+        "demo", help="grade the bundled example: the seed's 部门职责-工作活动绩效目标 table"
+    )
+    read = commands.add_parser("parse", help="print the canonical form of a rubric cell")
+    read.add_argument("text", help="the cell, such as '≥95%%' or '80-89%%'")
+    return parser
+
+
+def _demo() -> int:
+    rows = run_demo()
+    graded = 0
+    activity = None
+    for row in rows:
+        if row.activity != activity:
+            activity = row.activity
+            print(f"\n【{activity}】")
+        cells = " | ".join(str(t) for t in row.indicator.tiers.values())
+        print(f"  {row.indicator.name}  (line {row.line}: {cells})")
+        if row.evaluation is not None:
+            graded += 1
+            print(f"    {row.actual} -> {row.evaluation.grade}: {row.evaluation.reason}")
+            for warning in row.evaluation.warnings:
+                print(f"    warning: {warning}")
+        else:
+            print(f"    {row.actual} -> not graded: {row.error}")
+    print(f"\n{graded} of {len(rows)} indicators graded; the others say why not.")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command with *argv* (default: ``sys.argv[1:]``); return its exit status."""
+    args = build_parser().parse_args(argv)
+    if args.command == "demo":
+        return _demo()
+    try:
+        threshold = parse(args.text)
+    except KpiError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(threshold)
+    return 0

@@ -1,0 +1,244 @@
+"""Grading one value: ``kpi.grade`` and ``kpi.evaluate``.
+
+>>> import kpi
+>>> ind = kpi.Indicator("案件调解率", ["90%以上", "80-89%", "60-79%", "60%以下"])
+>>> str(kpi.grade(ind, "89.5%"))
+'良'
+>>> print(kpi.evaluate(ind, "89.5%").reason)
+89.5% is in no tier: it lies between 良 [80%, 89%] and 优 [90%, +∞); gap policy 'worse' gives the worse of the two, 良.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+
+from kpi.errors import GapError, LabelError, UngradableError, UnitMismatchError
+from kpi.exact import as_decimal, format_number, to_fraction
+from kpi.grades import ScaleGrade
+from kpi.indicator import Indicator
+from kpi.interval import describe_set
+from kpi.policy import Basis, Decision, Direction, GapPolicy, Piece
+from kpi.units import conversion_factor
+from kpi.values import Label, Measurement, ValueLike, read_value
+
+__all__ = ["Evaluation", "evaluate", "grade"]
+
+# A bare value of at most this, against percent tiers that all start at
+# PERCENT_FLOOR or more, was probably meant as a fraction (0.95 for 95%).
+_FRACTION_CEILING = Fraction(1)
+_PERCENT_FLOOR = Fraction(50)
+
+
+@attrs.frozen
+class Evaluation:
+    """The grade of one value and the reason for it."""
+
+    indicator: str
+    given: str
+    """The value as passed, as text."""
+    value: Measurement | Label
+    """The value as read, in the indicator's unit."""
+    grade: ScaleGrade
+    basis: Basis
+    reason: str
+    warnings: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.given} -> {self.grade} ({self.reason})"
+
+
+def grade(indicator: Indicator, value: ValueLike, *, gap: GapPolicy | str | None = None) -> ScaleGrade:
+    """The grade of *value* on *indicator*; see :func:`evaluate`."""
+    return evaluate(indicator, value, gap=gap).grade
+
+
+def evaluate(
+    indicator: Indicator, value: ValueLike, *, gap: GapPolicy | str | None = None
+) -> Evaluation:
+    """Grade *value* on *indicator* and say why.
+
+    *value* is a number (a bare number is read in the indicator's unit), a
+    text with a unit (``"2天"``, converted exactly), or a label for a
+    qualitative indicator. *gap* overrides the indicator's gap policy.
+
+    Raises :class:`~kpi.UngradableError` when every tier is empty,
+    :class:`~kpi.GapError` for a value in no tier under ``gap="error"``,
+    :class:`~kpi.UnitMismatchError`, :class:`~kpi.LabelError`,
+    :class:`~kpi.ValueReadError` or :class:`~kpi.ValueTypeError` for values
+    that do not fit.
+    """
+    read = read_value(value)
+    given = value if isinstance(value, str) else str(read)
+    if not indicator.is_gradable:
+        raise UngradableError(
+            f"indicator {indicator.name!r} has no thresholds: every tier is empty, "
+            "so no grade can be given"
+        )
+    if indicator.is_qualitative:
+        return _evaluate_label(indicator, given, read)
+    if isinstance(read, Label):
+        raise LabelError(
+            f"indicator {indicator.name!r} holds numbers; expected a number, "
+            f"found the label {read.text!r}"
+        )
+    x, shown = _in_indicator_unit(indicator, read)
+    decision = indicator.decision(x, gap)
+    policy = indicator.gap if gap is None else GapPolicy(str(gap))
+    unit = indicator.unit.word if indicator.unit else ""
+    if decision.grade is None:
+        raise GapError(
+            f"{shown} of indicator {indicator.name!r} is in no tier: "
+            f"{_where(decision, unit)} (gap policy 'error')"
+        )
+    number = as_decimal(x)
+    return Evaluation(
+        indicator.name,
+        given,
+        Measurement(x if number is None else number, indicator.unit),
+        decision.grade,
+        decision.basis,
+        _reason(indicator, shown, decision, policy, unit),
+        _warnings(indicator, read, x),
+    )
+
+
+def _in_indicator_unit(indicator: Indicator, read: Measurement) -> tuple[Fraction, str]:
+    x = to_fraction(read.number)
+    unit = indicator.unit
+    if read.unit is None:
+        shown = str(read)
+        if unit is not None:
+            shown += f" (read as {format_number(x)}{unit.word})"
+        return x, shown
+    if unit is None:
+        raise UnitMismatchError(
+            f"indicator {indicator.name!r} has no unit; expected a bare number, found {read}"
+        )
+    if read.unit == unit:
+        return x, str(read)
+    try:
+        x *= conversion_factor(read.unit.pint, unit.pint)
+    except UnitMismatchError:
+        raise UnitMismatchError(
+            f"value {read} is in {read.unit.word} ({read.unit.dimension}), which does not "
+            f"convert to {unit.word} ({unit.dimension}), the unit of indicator {indicator.name!r}"
+        ) from None
+    return x, f"{read} (= {format_number(x)}{unit.word})"
+
+
+def _tier_text(indicator: Indicator, grade: ScaleGrade, unit: str) -> str:
+    return f"{grade} {describe_set(indicator.tier(grade).intervals, unit)}"
+
+
+def _piece_text(piece: Piece, unit: str) -> str:
+    return f"{piece.grade} {piece.interval.describe(unit)}"
+
+
+def _where(decision: Decision, unit: str) -> str:
+    if decision.below is not None and decision.above is not None:
+        return (
+            f"it lies between {_piece_text(decision.below, unit)} "
+            f"and {_piece_text(decision.above, unit)}"
+        )
+    if decision.below is not None:
+        return f"it lies above every tier, the highest being {_piece_text(decision.below, unit)}"
+    assert decision.above is not None
+    return f"it lies below every tier, the lowest being {_piece_text(decision.above, unit)}"
+
+
+def _reason(
+    indicator: Indicator, shown: str, decision: Decision, policy: GapPolicy, unit: str
+) -> str:
+    grade = decision.grade
+    assert grade is not None
+    if decision.basis is Basis.TIER:
+        nested = [g.name for g in decision.matched[1:]]
+        if nested:
+            also = "/".join(nested)
+            return (
+                f"{shown} is in {_tier_text(indicator, grade, unit)}, the best tier that "
+                f"contains it; the cumulative tiers {also} contain it too."
+            )
+        tail = "" if grade is indicator.scale.best() else " and in no better tier"
+        return f"{shown} is in {_tier_text(indicator, grade, unit)}{tail}."
+    if decision.basis is Basis.OVERLAP:
+        others = " and ".join(_tier_text(indicator, g, unit) for g in decision.overlapping)
+        return (
+            f"{shown} is in {_tier_text(indicator, grade, unit)} and also in {others}, "
+            f"which overlap; tiers are tried from best to worst, so the better tier, "
+            f"{grade}, wins."
+        )
+    where = _where(decision, unit)
+    if decision.basis is Basis.GAP:
+        if policy is GapPolicy.NEAREST:
+            rule = "gives the closer of the two (a tie goes to the worse)"
+        else:
+            rule = "gives the worse of the two"
+        return f"{shown} is in no tier: {where}; gap policy '{policy}' {rule}, {grade}."
+    direction = indicator.direction
+    if policy is GapPolicy.NEAREST:
+        rule = f"gap policy 'nearest' gives the tier next to it, {grade}"
+    elif decision.worse_side:
+        rule = (
+            f"that is the worse side of a {direction} indicator, and gap policy "
+            f"'worse' gives the worst grade of the scale, {grade}"
+        )
+    elif direction in (Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER):
+        rule = f"that is the better side of a {direction} indicator, so it gets the tier next to it, {grade}"
+    else:
+        rule = f"the indicator's tiers have {_direction_words(direction)}, so it gets the tier next to it, {grade}"
+    return f"{shown} is in no tier: {where}; {rule}."
+
+
+def _direction_words(direction: Direction) -> str:
+    if direction is Direction.TARGET_BAND:
+        return "the shape of a target band"
+    return "no direction"
+
+
+def _warnings(indicator: Indicator, read: Measurement, x: Fraction) -> tuple[str, ...]:
+    unit = indicator.unit
+    if read.unit is not None or unit is None or unit.word != "%":
+        return ()
+    if not 0 <= x <= _FRACTION_CEILING:
+        return ()
+    ends = [
+        to_fraction(v)
+        for t in indicator.thresholds
+        for iv in t[1].intervals
+        for v in (iv.lower, iv.upper)
+        if v is not None
+    ]
+    if ends and min(ends) >= _PERCENT_FLOOR:
+        return (
+            f"the bare value {read} was read as {read}%, far below every tier; "
+            f"if {format_number(x * 100)}% was meant, pass '{format_number(x * 100)}%'",
+        )
+    return ()
+
+
+def _evaluate_label(
+    indicator: Indicator, given: str, read: Measurement | Label
+) -> Evaluation:
+    labels = [(g, t.label) for g, t in indicator.thresholds if t.label is not None]
+    allowed = ", ".join(f"{label} ({g})" for g, label in labels)
+    grades = "/".join(g.name for g in indicator.scale)
+    if not isinstance(read, Label):
+        raise LabelError(
+            f"indicator {indicator.name!r} is qualitative; expected one of {allowed} "
+            f"or a grade {grades}, found the number {read}"
+        )
+    for g, label in labels:
+        if read.text == label:
+            return Evaluation(
+                indicator.name, given, read, g, Basis.LABEL, f"{read.text!r} is the label of {g}."
+            )
+    if read.text in indicator.scale.__members__:
+        g = indicator.scale.from_label(read.text)
+        return Evaluation(indicator.name, given, read, g, Basis.LABEL, f"{read.text!r} names the grade {g}.")
+    raise LabelError(
+        f"{read.text!r} is not a label of indicator {indicator.name!r}; "
+        f"expected one of {allowed} or a grade {grades}"
+    )

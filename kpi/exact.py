@@ -1,0 +1,77 @@
+"""Exact numbers: reading them from Python values and writing them back.
+
+Bounds are :class:`~decimal.Decimal` as written in the cell. Conversions
+between units can produce a factor that is not a finite decimal (1 亩 is
+2000/3 平方米), so arithmetic inside kpi is done in :class:`~fractions.Fraction`,
+which compares exactly with Decimal.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+
+__all__ = ["format_number", "to_decimal", "to_fraction"]
+
+Number = Decimal | Fraction
+
+
+def to_decimal(text: str) -> Decimal:
+    """A finite Decimal from decimal digits such as ``"-0.30"``."""
+    try:
+        value = Decimal(text)
+    except InvalidOperation as exc:  # pragma: no cover - callers pass digits
+        raise ValueError(f"not a decimal number: {text!r}") from exc
+    if not value.is_finite():  # pragma: no cover - callers pass digits
+        raise ValueError(f"not a finite number: {text!r}")
+    return value
+
+
+def float_to_decimal(value: float) -> Decimal:
+    """The decimal a float was written as: ``0.95`` is ``Decimal("0.95")``.
+
+    ``repr`` gives the shortest text that reads back as the same float, which
+    is the number the user typed; ``Decimal(0.95)`` would be the binary
+    approximation ``0.9499999999999999555910790149937...``.
+    """
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {value!r}")
+    return Decimal(repr(value))
+
+
+def to_fraction(value: Number) -> Fraction:
+    """An exact Fraction of a Decimal or Fraction."""
+    return value if isinstance(value, Fraction) else Fraction(value)
+
+
+def as_decimal(value: Number) -> Decimal | None:
+    """*value* as a Decimal when it is a finite decimal, else None."""
+    if isinstance(value, Decimal):
+        return value
+    den = value.denominator
+    twos = fives = 0
+    while den % 2 == 0:
+        den //= 2
+        twos += 1
+    while den % 5 == 0:
+        den //= 5
+        fives += 1
+    if den != 1:
+        return None
+    scale = max(twos, fives)
+    return Decimal(value.numerator * 10**scale // value.denominator).scaleb(-scale)
+
+
+def format_number(value: Number) -> str:
+    """Plain decimal notation, no exponent, no trailing zeros: ``25000``,
+    ``0.01``, ``-1.4``. A fraction that is not a finite decimal is written
+    ``2000/3``."""
+    dec = as_decimal(value)
+    if dec is None:
+        frac = to_fraction(value)
+        return f"{frac.numerator}/{frac.denominator}"
+    if dec == 0:
+        return "0"
+    text = format(dec.normalize(), "f")
+    return text

@@ -1,0 +1,288 @@
+"""An indicator: a name and one threshold per grade of a scale.
+
+>>> import kpi
+>>> ind = kpi.Indicator("事项督查反馈率", {"优": "≥90%", "良": "≥80%", "中": "≥60%", "差": "＜60%"})
+>>> ind.direction
+<Direction.HIGHER_IS_BETTER: 'higher-is-better'>
+>>> str(ind.unit)
+'%'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+
+import attrs
+
+from kpi.errors import IndicatorError, UnitMismatchError
+from kpi.exact import format_number, to_fraction
+from kpi.grades import Grade, ScaleGrade, scale_for_labels
+from kpi.interval import Interval
+from kpi.parser import current_reader, parse
+from kpi.policy import (
+    Decision,
+    Direction,
+    GapPolicy,
+    Segments,
+    Tier,
+    compile_tiers,
+    effective_regions,
+    infer_direction,
+)
+from kpi.threshold import Kind, Threshold
+from kpi.units import Unit, conversion_factor
+
+__all__ = ["Edge", "Indicator"]
+
+TierSpec = Mapping[str | ScaleGrade, "str | Threshold | None"] | Sequence["str | Threshold | None"]
+
+# A trailing parenthetical of a name: 系统全年累计故障时长（小时）
+_NAME_UNIT = re.compile(r"\(([^()]*)\)\s*$")
+
+
+@attrs.frozen
+class Edge:
+    """A boundary point of an indicator and the grade just below, at and just
+    above it (``None`` where the gap policy ``"error"`` gives no grade)."""
+
+    value: Fraction
+    unit: Unit | None
+    below: ScaleGrade | None
+    at: ScaleGrade | None
+    above: ScaleGrade | None
+
+    def __str__(self) -> str:
+        unit = self.unit.word if self.unit else ""
+        return f"{format_number(self.value)}{unit}: {self.below} below, {self.at} at, {self.above} above"
+
+
+def _as_threshold(cell: str | Threshold | None) -> Threshold:
+    if cell is None:
+        return Threshold.empty()
+    if isinstance(cell, Threshold):
+        return cell
+    if isinstance(cell, str):
+        return parse(cell)
+    raise TypeError(f"a tier is a str, a Threshold or None, not {type(cell).__name__} {cell!r}")
+
+
+def _as_policy(gap: str | GapPolicy) -> GapPolicy:
+    if isinstance(gap, GapPolicy):
+        return gap
+    try:
+        return GapPolicy(gap)
+    except ValueError:
+        choices = ", ".join(repr(p.value) for p in GapPolicy)
+        raise ValueError(f"gap must be one of {choices}, not {gap!r}") from None
+
+
+def name_unit(name: str) -> Unit | None:
+    """The unit in the trailing parenthetical of an indicator's name, if it
+    is one: ``系统全年累计故障时长（小时）`` gives 小时, ``儿童数（0-6岁）`` nothing."""
+    reader = current_reader()
+    found = _NAME_UNIT.search(reader.normalize(name).text)
+    if not found:
+        return None
+    return reader.unit(found.group(1).strip())
+
+
+@attrs.frozen(init=False)
+class Indicator:
+    """An indicator with one threshold per grade.
+
+    ``tiers`` is a mapping from grade (or its label, ``"优"``) to a cell
+    (text, :class:`~kpi.Threshold` or ``None`` for an empty tier), or a list of
+    cells, best first. The scale is inferred from the labels, or given.
+    The unit comes from ``unit=``, else from the name's trailing
+    parenthetical (``（小时）``), else from the tiers; bare numbers in tiers
+    and values are read in it.
+    """
+
+    name: str
+    thresholds: tuple[tuple[ScaleGrade, Threshold], ...]
+    scale: type[ScaleGrade]
+    unit: Unit | None
+    gap: GapPolicy
+    _tiers: tuple[Tier, ...] = attrs.field(eq=False, repr=False)
+    _direction: Direction = attrs.field(eq=False, repr=False)
+    _compiled: dict[GapPolicy, Segments] = attrs.field(eq=False, repr=False)
+
+    def __init__(
+        self,
+        name: str,
+        tiers: TierSpec,
+        *,
+        scale: type[ScaleGrade] | None = None,
+        unit: str | Unit | None = None,
+        gap: str | GapPolicy = GapPolicy.WORSE,
+    ) -> None:
+        if not isinstance(name, str):
+            raise TypeError(f"an indicator's name is a str, not {type(name).__name__}")
+        scale, pairs = _read_tiers(name, tiers, scale)
+        resolved = _resolve_unit(name, unit, pairs)
+        kinds = {t.kind for _, t in pairs} - {Kind.EMPTY}
+        if kinds == {Kind.NUMERIC, Kind.LABEL}:
+            numeric = next(g for g, t in pairs if t.is_numeric)
+            label = next(g for g, t in pairs if t.is_label)
+            raise IndicatorError(
+                f"indicator {name!r} mixes numbers and labels: tier {numeric} is "
+                f"{str(dict(pairs)[numeric])!r} but tier {label} is {str(dict(pairs)[label])!r}"
+            )
+        converted = [(g, _in_unit(name, g, t, resolved)) for g, t in pairs]
+        tier_list = tuple(effective_regions(converted))
+        direction = (
+            Direction.QUALITATIVE if kinds == {Kind.LABEL} else infer_direction(tier_list)
+        )
+        self.__attrs_init__(
+            name, tuple(pairs), scale, resolved, _as_policy(gap), tier_list, direction, {}
+        )
+
+    # ---------------------------------------------------------------- views
+
+    @property
+    def tiers(self) -> dict[ScaleGrade, Threshold]:
+        """The threshold of each grade, best first."""
+        return dict(self.thresholds)
+
+    @property
+    def direction(self) -> Direction:
+        """Higher-is-better, lower-is-better, a target band, qualitative, or unknown."""
+        return self._direction
+
+    @property
+    def is_qualitative(self) -> bool:
+        """True when the tiers are labels such as 圆满完成."""
+        return self._direction is Direction.QUALITATIVE
+
+    @property
+    def is_gradable(self) -> bool:
+        """False when every tier is empty."""
+        return any(not t.is_empty for _, t in self.thresholds)
+
+    def tier(self, grade: ScaleGrade | str) -> Tier:
+        """The tier of *grade*, its thresholds in the indicator's unit."""
+        if isinstance(grade, str):
+            grade = self.scale.from_label(grade)
+        for tier in self._tiers:
+            if tier.grade is grade:
+                return tier
+        raise KeyError(f"{grade!r} is not a grade of indicator {self.name!r}")
+
+    def compiled(self, gap: GapPolicy | str | None = None) -> Segments:
+        """The compiled form for a gap policy (the indicator's own by default)."""
+        policy = self.gap if gap is None else _as_policy(gap)
+        found = self._compiled.get(policy)
+        if found is None:
+            found = compile_tiers(self._tiers, self._direction, self.scale.worst(), policy)
+            self._compiled[policy] = found
+        return found
+
+    def decision(self, x: Fraction, gap: GapPolicy | str | None = None) -> Decision:
+        """The decision for the number *x* in the indicator's unit."""
+        return self.compiled(gap).decision(x)
+
+    def edges(self, gap: GapPolicy | str | None = None) -> tuple[Edge, ...]:
+        """Every boundary point with the grade just below, at and just above it."""
+        seg = self.compiled(gap)
+        return tuple(
+            Edge(p, self.unit, seg.between[i].grade, seg.at[i].grade, seg.between[i + 1].grade)
+            for i, p in enumerate(seg.points)
+        )
+
+    def __repr__(self) -> str:
+        cells = " | ".join(f"{g}: {t}" for g, t in self.thresholds)
+        return f"<Indicator {self.name!r} {cells}>"
+
+
+def _read_tiers(
+    name: str, tiers: TierSpec, scale: type[ScaleGrade] | None
+) -> tuple[type[ScaleGrade], list[tuple[ScaleGrade, Threshold]]]:
+    if isinstance(tiers, Mapping):
+        keys = list(tiers)
+        if scale is None:
+            labels = [k.name if isinstance(k, ScaleGrade) else str(k) for k in keys]
+            typed = {type(k) for k in keys if isinstance(k, ScaleGrade)}
+            scale = typed.pop() if len(typed) == 1 else scale_for_labels(labels)
+            if scale is None:
+                raise IndicatorError(
+                    f"indicator {name!r}: cannot tell the scale from the tiers "
+                    f"{'/'.join(labels)}; pass scale="
+                )
+        cells: dict[ScaleGrade, Threshold] = {}
+        for key, cell in tiers.items():
+            try:
+                grade = key if isinstance(key, ScaleGrade) else scale.from_label(str(key))
+            except KeyError as exc:
+                raise IndicatorError(f"indicator {name!r}: {exc.args[0]}") from None
+            if type(grade) is not scale:
+                raise IndicatorError(f"indicator {name!r}: {grade!r} is not a grade of {scale.__name__}")
+            cells[grade] = _as_threshold(cell)
+        return scale, [(g, cells.get(g, Threshold.empty())) for g in scale]
+    if isinstance(tiers, str) or not isinstance(tiers, Sequence):
+        raise TypeError(
+            f"indicator {name!r}: tiers are a mapping of grade to cell or a list of cells, "
+            f"not {type(tiers).__name__}"
+        )
+    scale = scale or Grade
+    grades = list(scale)
+    if len(tiers) != len(grades):
+        raise IndicatorError(
+            f"indicator {name!r}: expected {len(grades)} tiers "
+            f"({'/'.join(g.name for g in grades)}), found {len(tiers)}"
+        )
+    return scale, [(g, _as_threshold(c)) for g, c in zip(grades, tiers, strict=True)]
+
+
+def _resolve_unit(
+    name: str, unit: str | Unit | None, pairs: Iterable[tuple[ScaleGrade, Threshold]]
+) -> Unit | None:
+    if isinstance(unit, str):
+        read = current_reader().unit(unit)
+        if read is None:
+            raise IndicatorError(f"indicator {name!r}: {unit!r} is not a known unit")
+        unit = read
+    from_name = name_unit(name)
+    if unit is not None and from_name is not None:
+        _check_convertible(name, from_name, unit, "the unit in its name")
+    resolved = unit or from_name
+    for grade, threshold in pairs:
+        if threshold.unit is None:
+            continue
+        if resolved is None:
+            resolved = threshold.unit
+        else:
+            _check_convertible(name, threshold.unit, resolved, f"tier {grade} {str(threshold)!r}")
+    return resolved
+
+
+def _check_convertible(name: str, unit: Unit, target: Unit, what: str) -> None:
+    try:
+        conversion_factor(unit.pint, target.pint)
+    except UnitMismatchError:
+        raise UnitMismatchError(
+            f"indicator {name!r}: {what} is in {unit.word} ({unit.dimension}), "
+            f"which does not convert to {target.word} ({target.dimension})"
+        ) from None
+
+
+def _in_unit(
+    name: str, grade: ScaleGrade, threshold: Threshold, unit: Unit | None
+) -> tuple[Interval, ...]:
+    if not threshold.is_numeric:
+        return ()
+    if threshold.unit is None or unit is None or threshold.unit == unit:
+        intervals = threshold.intervals
+    else:
+        factor = conversion_factor(threshold.unit.pint, unit.pint)
+        intervals = tuple(iv.map(factor) for iv in threshold.intervals)
+    return tuple(
+        Interval(
+            None if iv.lower is None else to_fraction(iv.lower),
+            None if iv.upper is None else to_fraction(iv.upper),
+            iv.left,
+            iv.right,
+        )
+        for iv in intervals
+    )
