@@ -4,8 +4,8 @@
 >>> ind = kpi.Indicator("案件调解率", ["90%以上", "80-89%", "60-79%", "60%以下"])
 >>> str(kpi.grade(ind, "89.5%"))
 '良'
->>> print(kpi.evaluate(ind, "89.5%").reason)
-89.5% is in no tier: it lies between 良 [80%, 89%] and 优 [90%, +∞); gap policy 'worse' gives the worse of the two, 良.
+>>> kpi.evaluate(ind, "89.5%").basis
+<Basis.GAP: 'gap'>
 """
 
 from __future__ import annotations
@@ -49,7 +49,9 @@ class Evaluation:
         return f"{self.indicator}: {self.given} -> {self.grade} ({self.reason})"
 
 
-def grade(indicator: Indicator, value: ValueLike, *, gap: GapPolicy | str | None = None) -> ScaleGrade:
+def grade(
+    indicator: Indicator, value: ValueLike, *, gap: GapPolicy | str | None = None
+) -> ScaleGrade:
     """The grade of *value* on *indicator*; see :func:`evaluate`."""
     return evaluate(indicator, value, gap=gap).grade
 
@@ -186,9 +188,15 @@ def _reason(
             f"'worse' gives the worst grade of the scale, {grade}"
         )
     elif direction in (Direction.HIGHER_IS_BETTER, Direction.LOWER_IS_BETTER):
-        rule = f"that is the better side of a {direction} indicator, so it gets the tier next to it, {grade}"
+        rule = (
+            f"that is the better side of a {direction} indicator, "
+            f"so it gets the tier next to it, {grade}"
+        )
     else:
-        rule = f"the indicator's tiers have {_direction_words(direction)}, so it gets the tier next to it, {grade}"
+        rule = (
+            f"the indicator's tiers have {_direction_words(direction)}, "
+            f"so it gets the tier next to it, {grade}"
+        )
     return f"{shown} is in no tier: {where}; {rule}."
 
 
@@ -219,9 +227,7 @@ def _warnings(indicator: Indicator, read: Measurement, x: Fraction) -> tuple[str
     return ()
 
 
-def _evaluate_label(
-    indicator: Indicator, given: str, read: Measurement | Label
-) -> Evaluation:
+def _evaluate_label(indicator: Indicator, given: str, read: Measurement | Label) -> Evaluation:
     labels = [(g, t.label) for g, t in indicator.thresholds if t.label is not None]
     allowed = ", ".join(f"{label} ({g})" for g, label in labels)
     grades = "/".join(g.name for g in indicator.scale)
@@ -237,7 +243,9 @@ def _evaluate_label(
             )
     if read.text in indicator.scale.__members__:
         g = indicator.scale.from_label(read.text)
-        return Evaluation(indicator.name, given, read, g, Basis.LABEL, f"{read.text!r} names the grade {g}.")
+        return Evaluation(
+            indicator.name, given, read, g, Basis.LABEL, f"{read.text!r} names the grade {g}."
+        )
     raise LabelError(
         f"{read.text!r} is not a label of indicator {indicator.name!r}; "
         f"expected one of {allowed} or a grade {grades}"

@@ -73,5 +73,4 @@ def format_number(value: Number) -> str:
         return f"{frac.numerator}/{frac.denominator}"
     if dec == 0:
         return "0"
-    text = format(dec.normalize(), "f")
-    return text
+    return format(dec.normalize(), "f")

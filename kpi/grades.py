@@ -133,8 +133,10 @@ def make_scale(name: str, labels: Sequence[str], *, module: str | None = None) -
     if len(labels) < 2 or len(set(labels)) != len(labels):
         raise ValueError(f"a scale needs two or more distinct labels, not {list(labels)!r}")
     members: dict[str, Any] = {label: rank for rank, label in enumerate(labels, start=1)}
-    scale = ScaleGrade(name, members, module=module)  # type: ignore[call-overload]
-    assert isinstance(scale, type) and issubclass(scale, ScaleGrade)
+    factory: Any = ScaleGrade
+    scale = factory(name, members, module=module)
+    assert isinstance(scale, type)
+    assert issubclass(scale, ScaleGrade)
     return scale
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
+
 import attrs
 import pyparsing as pp
 
@@ -103,7 +104,9 @@ class Grammar:
         here = [name for i, name in log.entries if i == furthest]
         loud = [n for n in here if not n.startswith("~")]
         names = loud or [n[1:] for n in here]
-        ordered = list(dict.fromkeys(sorted(names, key=lambda n: _NAME_ORDER.get(n, len(_NAME_ORDER)))))
+        ordered = list(
+            dict.fromkeys(sorted(names, key=lambda n: _NAME_ORDER.get(n, len(_NAME_ORDER))))
+        )
         log.entries = []
         return furthest, ordered
 
@@ -113,9 +116,13 @@ class Grammar:
         v = self.vocabulary
         log = self._log
 
-        def term(expr: pp.ParserElement, kind: str, name: str, quiet: bool = False) -> pp.ParserElement:
+        def term(
+            expr: pp.ParserElement, kind: str, name: str, quiet: bool = False
+        ) -> pp.ParserElement:
             expr = expr.copy().set_name(name).set_whitespace_chars(_WHITE)
-            expr.add_parse_action(lambda s, loc, t: Token(kind, str(t[0]) if t else "", _start(s, loc)))
+            expr.add_parse_action(
+                lambda s, loc, t: Token(kind, str(t[0]) if t else "", _start(s, loc))
+            )
             if diagnostic:
                 label = ("~" if quiet else "") + name
 
@@ -193,9 +200,7 @@ def compound_unit_pattern(vocabulary: Vocabulary) -> str:
     ``次/30秒`` into their parts.
     """
     word = _alternation(vocabulary.unit_words())
-    return (
-        rf"(?P<top>{word})(?:/(?P<per>\d*)(?P<under>(?:{word})(?:[·・*](?:{word}))*))?"
-    )
+    return rf"(?P<top>{word})(?:/(?P<per>\d*)(?P<under>(?:{word})(?:[·・*](?:{word}))*))?"
 
 
 def _start(s: str, loc: int) -> int:

@@ -55,7 +55,8 @@ class Edge:
 
     def __str__(self) -> str:
         unit = self.unit.word if self.unit else ""
-        return f"{format_number(self.value)}{unit}: {self.below} below, {self.at} at, {self.above} above"
+        at = f"{format_number(self.value)}{unit}"
+        return f"{at}: {self.below} below, {self.at} at, {self.above} above"
 
 
 def _as_threshold(cell: str | Threshold | None) -> Threshold:
@@ -132,9 +133,7 @@ class Indicator:
             )
         converted = [(g, _in_unit(name, g, t, resolved)) for g, t in pairs]
         tier_list = tuple(effective_regions(converted))
-        direction = (
-            Direction.QUALITATIVE if kinds == {Kind.LABEL} else infer_direction(tier_list)
-        )
+        direction = Direction.QUALITATIVE if kinds == {Kind.LABEL} else infer_direction(tier_list)
         self.__attrs_init__(
             name, tuple(pairs), scale, resolved, _as_policy(gap), tier_list, direction, {}
         )
@@ -217,7 +216,9 @@ def _read_tiers(
             except KeyError as exc:
                 raise IndicatorError(f"indicator {name!r}: {exc.args[0]}") from None
             if type(grade) is not scale:
-                raise IndicatorError(f"indicator {name!r}: {grade!r} is not a grade of {scale.__name__}")
+                raise IndicatorError(
+                    f"indicator {name!r}: {grade!r} is not a grade of {scale.__name__}"
+                )
             cells[grade] = _as_threshold(cell)
         return scale, [(g, cells.get(g, Threshold.empty())) for g in scale]
     if isinstance(tiers, str) or not isinstance(tiers, Sequence):

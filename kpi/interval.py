@@ -17,7 +17,7 @@ from typing import NoReturn
 
 import attrs
 
-from kpi.exact import format_number
+from kpi.exact import format_number, to_fraction
 
 __all__ = ["Bound", "Interval", "complement", "difference", "intersection", "union"]
 
@@ -111,13 +111,13 @@ class Interval:
 
     def contains(self, value: Number) -> bool:
         """Whether *value* lies in the interval, exactly."""
-        if self.lower is not None:
-            if value < self.lower or (value == self.lower and self.left is OPEN):
-                return False
-        if self.upper is not None:
-            if value > self.upper or (value == self.upper and self.right is OPEN):
-                return False
-        return True
+        if self.lower is not None and (
+            value < self.lower or (value == self.lower and self.left is OPEN)
+        ):
+            return False
+        return self.upper is None or not (
+            value > self.upper or (value == self.upper and self.right is OPEN)
+        )
 
     def __contains__(self, value: Number) -> bool:
         return self.contains(value)
@@ -128,9 +128,9 @@ class Interval:
             raise ValueError(f"a unit factor must be positive, not {factor}")
 
         def scale(v: Number | None) -> Number | None:
-            if v is None:
-                return None
-            return v * factor if factor != 1 else v
+            if v is None or factor == 1:
+                return v
+            return to_fraction(v) * factor
 
         return Interval(scale(self.lower), scale(self.upper), self.left, self.right)
 
@@ -138,7 +138,9 @@ class Interval:
         """Canonical text: ``[95%, +∞)``, ``(-∞, 48小时)``, ``[3, 5)``."""
         lo = "-∞" if self.lower is None else format_number(self.lower) + unit
         hi = "+∞" if self.upper is None else format_number(self.upper) + unit
-        return f"{'[' if self.left is CLOSED else '('}{lo}, {hi}{']' if self.right is CLOSED else ')'}"
+        return (
+            f"{'[' if self.left is CLOSED else '('}{lo}, {hi}{']' if self.right is CLOSED else ')'}"
+        )
 
     def __str__(self) -> str:
         return self.describe()

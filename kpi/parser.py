@@ -125,8 +125,10 @@ class Reader:
         if not _DIGIT.search(s):
             return self._label(cell, text)
         note = _LABEL_NOTE.match(s)
-        if note and not self._template.fullmatch(note["label"]) and not _COMPARATOR_SYMBOLS.search(
-            note["label"]
+        if (
+            note
+            and not self._template.fullmatch(note["label"])
+            and not _COMPARATOR_SYMBOLS.search(note["label"])
         ):
             return Threshold.of_label(note["label"].strip(), note["note"].strip(), text)
         for refusal in self.vocabulary.refusals:
@@ -222,9 +224,7 @@ class Reader:
                 )
         return common
 
-    def _condition(
-        self, cell: _Cell, node: Node
-    ) -> tuple[tuple[Interval, ...], Unit | None, int]:
+    def _condition(self, cell: _Cell, node: Node) -> tuple[tuple[Interval, ...], Unit | None, int]:
         reader = getattr(self, f"_{node.kind}")
         intervals, unit = reader(cell, node)
         return intervals, unit, _first_index(node)
@@ -325,11 +325,8 @@ class Reader:
                 second.unit_index,
             )
         marked = [b for b in (first, second) if b.mark is not None]
-        if len(marked) == 1 and marked[0].mark is CLOSED:
-            # 80（含）-90: the one end marked (含) is closed, the other open.
-            default = OPEN
-        else:
-            default = CLOSED
+        # 80（含）-90: the one end marked (含) is closed, the other open.
+        default = OPEN if len(marked) == 1 and marked[0].mark is CLOSED else CLOSED
         ends = [(b.number, b.mark if b.mark is not None else default) for b in (first, second)]
         (lo, lo_bound), (hi, hi_bound) = sorted(ends, key=lambda e: e[0])
         interval = Interval(lo, hi, lo_bound, hi_bound)
@@ -374,7 +371,10 @@ class Reader:
             CLOSED if right.text == "]" else OPEN,
         )
         if interval.is_empty:
-            cell.fail("the interval contains nothing: its lower end is not below its upper end", left.index)
+            cell.fail(
+                "the interval contains nothing: its lower end is not below its upper end",
+                left.index,
+            )
         return (interval,), unit
 
 

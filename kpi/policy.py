@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -36,7 +37,16 @@ from kpi.exact import to_fraction
 from kpi.grades import ScaleGrade
 from kpi.interval import CLOSED, OPEN, Interval, difference, union
 
-__all__ = ["Basis", "Decision", "Direction", "GapPolicy", "Piece", "Segments", "Tier", "compile_tiers"]
+__all__ = [
+    "Basis",
+    "Decision",
+    "Direction",
+    "GapPolicy",
+    "Piece",
+    "Segments",
+    "Tier",
+    "compile_tiers",
+]
 
 
 class Direction(enum.Enum):
@@ -142,9 +152,9 @@ def infer_direction(tiers: Sequence[Tier]) -> Direction:
 
     lows = [low(first) for first, _ in hulls]
     highs = [high(last) for _, last in hulls]
-    pairs = list(zip(lows, lows[1:], strict=False))
+    pairs = list(itertools.pairwise(lows))
     higher = all(a >= b for a, b in pairs) and any(a > b for a, b in pairs)
-    pairs = list(zip(highs, highs[1:], strict=False))
+    pairs = list(itertools.pairwise(highs))
     lower = all(a <= b for a, b in pairs) and any(a < b for a, b in pairs)
     if higher and lower:
         return Direction.TARGET_BAND
@@ -175,9 +185,7 @@ def decide(
     hits = [t for t in tiers if any(iv.contains(x) for iv in t.intervals)]
     if hits:
         winner = hits[0]
-        overlapping = tuple(
-            t.grade for t in hits[1:] if difference(winner.intervals, t.intervals)
-        )
+        overlapping = tuple(t.grade for t in hits[1:] if difference(winner.intervals, t.intervals))
         return Decision(
             winner.grade,
             Basis.OVERLAP if overlapping else Basis.TIER,
@@ -194,9 +202,10 @@ def decide(
             return Decision(None, Basis.GAP, below=below, above=above)
         worse = max(below.grade, above.grade, key=lambda g: g.rank)
         if policy is GapPolicy.NEAREST:
-            assert below.interval.upper is not None and above.interval.lower is not None
-            to_below = x - below.interval.upper
-            to_above = above.interval.lower - x
+            assert below.interval.upper is not None
+            assert above.interval.lower is not None
+            to_below = x - to_fraction(below.interval.upper)
+            to_above = to_fraction(above.interval.lower) - x
             if to_below != to_above:
                 worse = below.grade if to_below < to_above else above.grade
         return Decision(worse, Basis.GAP, below=below, above=above)
@@ -246,7 +255,7 @@ def compile_tiers(
             (iv for t in tiers for iv in t.effective),
             key=lambda iv: (iv.lower is not None, iv.lower or 0),
         )
-        for a, b in zip(pieces, pieces[1:], strict=False):
+        for a, b in itertools.pairwise(pieces):
             if a.upper is not None and b.lower is not None and a.upper <= b.lower:
                 ends.add((to_fraction(a.upper) + to_fraction(b.lower)) / 2)
     points = tuple(sorted(ends))

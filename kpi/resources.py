@@ -24,9 +24,7 @@ def grammar_root() -> Traversable:
     checkout = Path(__file__).resolve().parent.parent / "grammar"
     if (checkout / _FILES[0]).is_file():
         return checkout
-    raise FileNotFoundError(
-        f"kpi's grammar files are missing: looked in {packaged} and {checkout}"
-    )
+    raise FileNotFoundError(f"kpi's grammar files are missing: looked in {packaged} and {checkout}")
 
 
 def grammar_file(name: str) -> Traversable:

@@ -64,11 +64,11 @@ class Unit:
 
 
 _lock = threading.Lock()
-_registry: pint.UnitRegistry | None = None
+_registry: pint.UnitRegistry[Decimal] | None = None
 _extra_definitions: list[str] = []
 
 
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[Decimal]:
     """kpi's one pint registry (built on first call)."""
     global _registry
     with _lock:
@@ -76,7 +76,7 @@ def registry() -> pint.UnitRegistry:
             import pint
 
             with decimal.localcontext(prec=_PRECISION):
-                reg = pint.UnitRegistry(None, non_int_type=Decimal)
+                reg: pint.UnitRegistry[Decimal] = pint.UnitRegistry(None, non_int_type=Decimal)
                 text = grammar_file("units.txt").read_text(encoding="utf-8")
                 reg.load_definitions(text.splitlines())
                 for line in _extra_definitions:

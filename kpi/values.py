@@ -88,7 +88,9 @@ def _read_text(text: str) -> Measurement | Label:
     try:
         threshold = reader.parse(text)
     except ThresholdSyntaxError as exc:
-        raise ValueReadError(f"cannot read value {text!r}: {exc.reason} at column {exc.column}") from None
+        raise ValueReadError(
+            f"cannot read value {text!r}: {exc.reason} at column {exc.column}"
+        ) from None
     intervals = threshold.intervals
     if threshold.is_label or len(intervals) != 1 or not intervals[0].is_point:
         raise ValueReadError(
