@@ -8,11 +8,19 @@ which compares exactly with Decimal.
 
 from __future__ import annotations
 
+import decimal
 import math
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
-__all__ = ["format_number", "to_decimal", "to_fraction"]
+__all__ = [
+    "as_decimal",
+    "exact_product",
+    "float_to_decimal",
+    "format_number",
+    "to_decimal",
+    "to_fraction",
+]
 
 Number = Decimal | Fraction
 
@@ -26,6 +34,15 @@ def to_decimal(text: str) -> Decimal:
     if not value.is_finite():  # pragma: no cover - callers pass digits
         raise ValueError(f"not a finite number: {text!r}")
     return value
+
+
+def exact_product(a: Decimal, b: Decimal) -> Decimal:
+    """``a * b`` without rounding, whatever the number of digits."""
+    digits = len(a.as_tuple().digits) + len(b.as_tuple().digits)
+    with decimal.localcontext() as ctx:
+        ctx.prec = max(digits, ctx.prec)
+        ctx.traps[decimal.Inexact] = True
+        return a * b
 
 
 def float_to_decimal(value: float) -> Decimal:

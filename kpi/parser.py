@@ -29,7 +29,7 @@ import attrs
 import pyparsing as pp
 
 from kpi.errors import ThresholdSyntaxError
-from kpi.exact import to_decimal
+from kpi.exact import exact_product, to_decimal
 from kpi.grammar import Grammar, Node, Token, describe_expected
 from kpi.interval import CLOSED, OPEN, Bound, Interval, intersection, union
 from kpi.normalize import NormalizedText, normalize
@@ -236,7 +236,7 @@ class Reader:
         number_token = node.tokens("number")[0]
         number = to_decimal(number_token.text.replace(",", ""))
         for multiplier in node.tokens("multiplier"):
-            number *= Decimal(self.vocabulary.multipliers[multiplier.text])
+            number = exact_product(number, Decimal(self.vocabulary.multipliers[multiplier.text]))
         unit_tokens = node.tokens("unit")
         unit = self._unit(unit_tokens[0]) if unit_tokens else None
         marks = node.tokens("mark")
