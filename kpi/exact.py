@@ -90,4 +90,7 @@ def format_number(value: Number) -> str:
         return f"{frac.numerator}/{frac.denominator}"
     if dec == 0:
         return "0"
-    return format(dec.normalize(), "f")
+    # normalize() rounds to the context's precision: give it every digit.
+    with decimal.localcontext() as ctx:
+        ctx.prec = max(len(dec.as_tuple().digits), 1)
+        return format(dec.normalize(), "f")
