@@ -165,7 +165,7 @@ class Grammar:
         end = term(pp.StringEnd(), "end", "the end of the text")
 
         # unit_part = unit | multiplier [ unit ] ;
-        unit_part = unit | multiplier + pp.Opt(unit)
+        unit_part = (unit | multiplier + pp.Opt(unit)).set_name("unit_part")
         # bound = number [ mark ] [ unit_part ] [ mark ] ;
         bound = node("bound", number + pp.Opt(mark) + pp.Opt(unit_part) + pp.Opt(mark))
         # endpoint = infinity | plain_number [ unit_part ] ;
@@ -181,7 +181,7 @@ class Grammar:
         # point = bound ;
         point = node("point", bound)
         # condition = interval | comparison | range | suffixed | point ;
-        condition = interval | comparison | range_ | suffixed | point
+        condition = (interval | comparison | range_ | suffixed | point).set_name("condition")
         # conjunction = condition { and condition } ;
         conjunction = node("all", condition + pp.ZeroOrMore(and_word + condition))
         # threshold = conjunction { or conjunction } end ;

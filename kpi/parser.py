@@ -385,16 +385,13 @@ def _first_index(node: Node | Token) -> int:
 
 
 _lock = threading.Lock()
-_reader: Reader | None = None
+# Built once, at import; replaced only when the vocabulary grows.
+_reader: Reader = Reader(load_vocabulary())
 
 
 def current_reader() -> Reader:
-    """The reader of the current vocabulary (built on first use)."""
-    global _reader
-    with _lock:
-        if _reader is None:
-            _reader = Reader(load_vocabulary())
-        return _reader
+    """The reader of the current vocabulary."""
+    return _reader
 
 
 def parse(text: str) -> Threshold:
