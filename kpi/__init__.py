@@ -9,11 +9,13 @@ Grade.良
 """
 
 from kpi.errors import (
+    ArgumentTypeError,
     GapError,
     IndicatorError,
     KpiError,
     LabelError,
     MissingExtraError,
+    PolicyError,
     ThresholdSyntaxError,
     UngradableError,
     UnitMismatchError,
@@ -34,6 +36,7 @@ from kpi.values import Label, Measurement
 __version__ = "0.1.0"
 
 __all__ = [
+    "ArgumentTypeError",
     "Basis",
     "Bound",
     "CompetenceGrade",
@@ -52,6 +55,7 @@ __all__ = [
     "LabelError",
     "Measurement",
     "MissingExtraError",
+    "PolicyError",
     "QualificationGrade",
     "ScaleGrade",
     "Threshold",

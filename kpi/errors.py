@@ -9,11 +9,13 @@ from __future__ import annotations
 import unicodedata
 
 __all__ = [
+    "ArgumentTypeError",
     "GapError",
     "IndicatorError",
     "KpiError",
     "LabelError",
     "MissingExtraError",
+    "PolicyError",
     "ThresholdSyntaxError",
     "UngradableError",
     "UnitMismatchError",
@@ -29,8 +31,16 @@ class KpiError(Exception):
 
 
 def _display_width(text: str) -> int:
-    """Columns a terminal uses for *text* (wide East Asian forms count 2)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Columns a terminal uses for *text*: wide East Asian forms count 2,
+    combining marks and invisible format characters 0."""
+    return sum(
+        0
+        if unicodedata.combining(ch) or unicodedata.category(ch) == "Cf"
+        else 2
+        if unicodedata.east_asian_width(ch) in "WF"
+        else 1
+        for ch in text
+    )
 
 
 def caret_line(text: str, index: int, indent: str = "    ") -> str:
@@ -70,6 +80,15 @@ class ThresholdSyntaxError(KpiError, ValueError):
         return (type(self), (self.text, self.reason, self.column, self.where, self.hint))
 
 
+class ArgumentTypeError(KpiError, TypeError):
+    """An argument of the wrong type was passed to kpi (a tier that is not a
+    text, a name that is not a str, ...)."""
+
+
+class PolicyError(KpiError, ValueError):
+    """A policy name kpi does not know, such as ``gap="best"``."""
+
+
 class ValueReadError(KpiError, ValueError):
     """An actual value could not be read (unreadable text, NaN, infinity)."""
 
@@ -100,7 +119,15 @@ class GapError(KpiError, ValueError):
 
 
 class VocabularyError(KpiError, ValueError):
-    """A word or unit definition given to kpi at run time is not usable."""
+    """A word or unit definition given to kpi at run time is not usable;
+    ``reason`` says why."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.args[0], self.reason))
 
 
 class MissingExtraError(KpiError, ImportError):

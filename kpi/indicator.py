@@ -16,7 +16,7 @@ from fractions import Fraction
 
 import attrs
 
-from kpi.errors import IndicatorError, UnitMismatchError
+from kpi.errors import ArgumentTypeError, IndicatorError, PolicyError, UnitMismatchError
 from kpi.exact import format_number, to_fraction
 from kpi.grades import Grade, ScaleGrade, scale_for_labels
 from kpi.interval import Interval
@@ -66,7 +66,9 @@ def _as_threshold(cell: str | Threshold | None) -> Threshold:
         return cell
     if isinstance(cell, str):
         return parse(cell)
-    raise TypeError(f"a tier is a str, a Threshold or None, not {type(cell).__name__} {cell!r}")
+    raise ArgumentTypeError(
+        f"a tier is a str, a Threshold or None, not {type(cell).__name__} {cell!r}"
+    )
 
 
 def _as_policy(gap: str | GapPolicy) -> GapPolicy:
@@ -76,7 +78,7 @@ def _as_policy(gap: str | GapPolicy) -> GapPolicy:
         return GapPolicy(gap)
     except ValueError:
         choices = ", ".join(repr(p.value) for p in GapPolicy)
-        raise ValueError(f"gap must be one of {choices}, not {gap!r}") from None
+        raise PolicyError(f"gap must be one of {choices}, not {gap!r}") from None
 
 
 def name_unit(name: str) -> Unit | None:
@@ -120,7 +122,11 @@ class Indicator:
         gap: str | GapPolicy = GapPolicy.WORSE,
     ) -> None:
         if not isinstance(name, str):
-            raise TypeError(f"an indicator's name is a str, not {type(name).__name__}")
+            raise ArgumentTypeError(f"an indicator's name is a str, not {type(name).__name__}")
+        try:
+            policy = _as_policy(gap)
+        except PolicyError as exc:
+            raise PolicyError(f"indicator {name!r}: {exc}") from None
         scale, pairs = _read_tiers(name, tiers, scale)
         resolved = _resolve_unit(name, unit, pairs)
         kinds = {t.kind for _, t in pairs} - {Kind.EMPTY}
@@ -134,9 +140,7 @@ class Indicator:
         converted = [(g, _in_unit(name, g, t, resolved)) for g, t in pairs]
         tier_list = tuple(effective_regions(converted))
         direction = Direction.QUALITATIVE if kinds == {Kind.LABEL} else infer_direction(tier_list)
-        self.__attrs_init__(
-            name, tuple(pairs), scale, resolved, _as_policy(gap), tier_list, direction, {}
-        )
+        self.__attrs_init__(name, tuple(pairs), scale, resolved, policy, tier_list, direction, {})
 
     # ---------------------------------------------------------------- views
 
@@ -222,7 +226,7 @@ def _read_tiers(
             cells[grade] = _as_threshold(cell)
         return scale, [(g, cells.get(g, Threshold.empty())) for g in scale]
     if isinstance(tiers, str) or not isinstance(tiers, Sequence):
-        raise TypeError(
+        raise ArgumentTypeError(
             f"indicator {name!r}: tiers are a mapping of grade to cell or a list of cells, "
             f"not {type(tiers).__name__}"
         )

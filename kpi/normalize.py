@@ -57,6 +57,8 @@ def normalize(
     origin: list[int] = []
     for start, cluster in _clusters(original):
         for ch in unicodedata.normalize("NFKC", cluster):
+            if unicodedata.category(ch) == "Cf":
+                continue  # invisible: zero-width space, BOM, direction marks
             ch = fold.get(ch, ch)
             if ch.isspace():
                 if not chars or chars[-1] == " ":

@@ -28,7 +28,7 @@ from typing import NoReturn
 import attrs
 import pyparsing as pp
 
-from kpi.errors import ThresholdSyntaxError
+from kpi.errors import ArgumentTypeError, ThresholdSyntaxError, VocabularyError
 from kpi.exact import exact_product, to_decimal
 from kpi.grammar import Grammar, Node, Token, describe_expected
 from kpi.interval import CLOSED, OPEN, Bound, Interval, intersection, union
@@ -116,7 +116,7 @@ class Reader:
 
     def _parse(self, text: str) -> Threshold:
         if not isinstance(text, str):
-            raise TypeError(f"kpi.parse() takes a str, not {type(text).__name__}")
+            raise ArgumentTypeError(f"kpi.parse() takes a str, not {type(text).__name__}")
         nt = self.normalize(text)
         cell = _Cell(nt)
         s = nt.text
@@ -136,9 +136,12 @@ class Reader:
             if found:
                 cell.fail(refusal.reason, found.start())
         try:
-            tree = self.grammar.parse(s)
+            tree: Node | None = self.grammar.parse(s)
         except pp.ParseBaseException:
+            tree = None
+        if tree is None:
             self._explain(cell)
+        self._check_commas(cell, tree)
         return self._threshold(cell, tree, text)
 
     def _label(self, cell: _Cell, text: str) -> Threshold:
@@ -166,9 +169,25 @@ class Reader:
             )
         cell.fail(f"expected {describe_expected(names)}", index)
 
+    def _check_commas(self, cell: _Cell, tree: Node) -> None:
+        """A comma between digits that is not a thousands separator is refused:
+        ``1,00,000`` would otherwise read as the conditions 1, 00 and 000."""
+        s = cell.nt.text
+        for conjunction in tree.nodes("all"):
+            for token in conjunction.tokens("and"):
+                i = token.index
+                before = s[:i].rstrip(" ")
+                after = s[i + 1 :].lstrip(" ")
+                if token.text == "," and before[-1:].isdigit() and after[:1].isdigit():
+                    cell.fail(
+                        "a comma between digits is a thousands separator only when "
+                        "exactly three digits follow it",
+                        i,
+                    )
+
     def _unknown_word(self, s: str, index: int) -> str | None:
         """The run of letters at *index* if it reads as a word after a number."""
-        if index == 0 or not s[index - 1].isdigit():
+        if index == 0 or not s[:index].rstrip(" ")[-1:].isdigit():
             return None
         run = _LETTERS.match(s, index)
         if run is None:
@@ -305,11 +324,11 @@ class Reader:
         # suffixed = [ prefix ] bound suffix [ mark ] ;
         bound = self._bound(cell, node.nodes("bound")[0])
         suffix = node.tokens("suffix")[0]
-        trailing = self._mark(cell, node.tokens("mark"))
-        marks = {m for m in (bound.mark, trailing) if m is not None}
-        if len(marks) > 1:
-            cell.fail("(含) and (不含) contradict each other", suffix.index)
-        closedness = marks.pop() if marks else CLOSED
+        trailing = node.tokens("mark")
+        mark = self._mark(cell, trailing)
+        if bound.mark is not None and mark is not None and mark is not bound.mark:
+            cell.fail("(含) and (不含) contradict each other", trailing[0].index)
+        closedness = mark or bound.mark or CLOSED
         if self.vocabulary.suffixes[suffix.text] == ">=":
             return (Interval.at_least(bound.number, closedness),), bound.unit
         return (Interval.at_most(bound.number, closedness),), bound.unit
@@ -425,7 +444,10 @@ def add_unit(word: str, definition: str, *, dimension: str | None = None) -> Non
 
     vocabulary = current_reader().vocabulary
     uid = f"user_{len(vocabulary.units)}"
-    units.define(f"{uid} = {definition}")
+    try:
+        units.define(f"{uid} = {definition}")
+    except VocabularyError as exc:
+        raise VocabularyError(f"cannot add unit {word!r} = {definition!r}: {exc.reason}") from None
     _replace(vocabulary.with_unit(UnitEntry(uid, (word,), uid, dimension or word)))
 
 

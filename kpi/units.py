@@ -96,9 +96,9 @@ def define(definition: str) -> None:
     with _lock, decimal.localcontext(prec=_PRECISION):
         try:
             reg.define(definition)
-            reg.parse_expression(definition.split("=", 1)[0].strip())
+            reg.get_base_units(definition.split("=", 1)[0].strip())
         except (pint.errors.PintError, ValueError, TypeError, SyntaxError) as exc:
-            raise VocabularyError(f"cannot define unit {definition!r}: {exc}") from None
+            raise VocabularyError(f"cannot define unit {definition!r}: {exc}", str(exc)) from None
         _extra_definitions.append(definition)
     conversion_factor.cache_clear()
 

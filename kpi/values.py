@@ -88,8 +88,9 @@ def _read_text(text: str) -> Measurement | Label:
     try:
         threshold = reader.parse(text)
     except ThresholdSyntaxError as exc:
+        advice = f" ({exc.hint})" if exc.hint else ""
         raise ValueReadError(
-            f"cannot read value {text!r}: {exc.reason} at column {exc.column}"
+            f"cannot read value {text!r}: {exc.reason} at column {exc.column}{advice}"
         ) from None
     intervals = threshold.intervals
     if threshold.is_label or len(intervals) != 1 or not intervals[0].is_point:
