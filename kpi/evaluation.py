@@ -17,7 +17,7 @@ import attrs
 from kpi.errors import GapError, LabelError, UngradableError, UnitMismatchError
 from kpi.exact import as_decimal, format_number, to_fraction
 from kpi.grades import ScaleGrade
-from kpi.indicator import Indicator
+from kpi.indicator import Indicator, as_policy
 from kpi.interval import describe_set
 from kpi.policy import Basis, Decision, Direction, GapPolicy, Piece
 from kpi.units import conversion_factor
@@ -71,6 +71,7 @@ def evaluate(
     :class:`~kpi.ValueReadError` or :class:`~kpi.ValueTypeError` for values
     that do not fit.
     """
+    policy = indicator.gap if gap is None else as_policy(gap)
     read = read_value(value)
     given = value if isinstance(value, str) else str(read)
     if not indicator.is_gradable:
@@ -86,8 +87,7 @@ def evaluate(
             f"found the label {read.text!r}"
         )
     x, shown = _in_indicator_unit(indicator, read)
-    decision = indicator.decision(x, gap)
-    policy = indicator.gap if gap is None else GapPolicy(str(gap))
+    decision = indicator.decision(x, policy)
     unit = indicator.unit.word if indicator.unit else ""
     if decision.grade is None:
         raise GapError(
@@ -210,7 +210,7 @@ def _warnings(indicator: Indicator, read: Measurement, x: Fraction) -> tuple[str
     unit = indicator.unit
     if read.unit is not None or unit is None or unit.word != "%":
         return ()
-    if not 0 <= x <= _FRACTION_CEILING:
+    if not 0 < x <= _FRACTION_CEILING:
         return ()
     ends = [
         to_fraction(v)

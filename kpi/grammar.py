@@ -139,7 +139,7 @@ class Grammar:
             return pp.And([expr]).add_parse_action(lambda t: Node(kind, tuple(t))).set_name(kind)
 
         self.unit_pattern = re.compile(compound_unit_pattern(v))
-        number_re = r"[+\-]?(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+        number_re = r"[+\-]?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
         plain_number_re = r"[+\-]?\d+(?:\.\d+)?"
         compound_unit = compound_unit_pattern(v)
 

@@ -71,7 +71,8 @@ def _as_threshold(cell: str | Threshold | None) -> Threshold:
     )
 
 
-def _as_policy(gap: str | GapPolicy) -> GapPolicy:
+def as_policy(gap: str | GapPolicy) -> GapPolicy:
+    """The :class:`GapPolicy` named *gap*; :class:`~kpi.PolicyError` if none is."""
     if isinstance(gap, GapPolicy):
         return gap
     try:
@@ -124,7 +125,7 @@ class Indicator:
         if not isinstance(name, str):
             raise ArgumentTypeError(f"an indicator's name is a str, not {type(name).__name__}")
         try:
-            policy = _as_policy(gap)
+            policy = as_policy(gap)
         except PolicyError as exc:
             raise PolicyError(f"indicator {name!r}: {exc}") from None
         scale, pairs = _read_tiers(name, tiers, scale)
@@ -175,7 +176,7 @@ class Indicator:
 
     def compiled(self, gap: GapPolicy | str | None = None) -> Segments:
         """The compiled form for a gap policy (the indicator's own by default)."""
-        policy = self.gap if gap is None else _as_policy(gap)
+        policy = self.gap if gap is None else as_policy(gap)
         found = self._compiled.get(policy)
         if found is None:
             found = compile_tiers(self._tiers, self._direction, self.scale.worst(), policy)

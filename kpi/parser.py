@@ -20,6 +20,7 @@ and the column in the text as given.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import threading
 from decimal import Decimal
@@ -75,14 +76,20 @@ class Reader:
         self.vocabulary = vocabulary
         self.grammar = Grammar(vocabulary)
         self._unit_pattern = re.compile(self.grammar.unit_pattern.pattern)
-        self._template = re.compile(
-            "(?:"
-            + "|".join(
-                re.escape(w)
-                for w in sorted(set(vocabulary.all_words()), key=len, reverse=True)
-                if w
-            )
-            + r"|[\s\W_])+"
+        # An unfilled template is made only of comparators, boundary words,
+        # (含)/(不含), units and punctuation: ≧ %, 公里, %以上. Range words and
+        # conjunctions are left out, so that 到位 stays a label.
+        template_words = {
+            *vocabulary.comparators,
+            *vocabulary.suffixes,
+            *vocabulary.prefixes,
+            *vocabulary.closed_marks,
+            *vocabulary.open_marks,
+            *vocabulary.unit_words(),
+        }
+        self._template_token = re.compile(
+            "|".join(re.escape(w) for w in sorted(template_words, key=len, reverse=True) if w)
+            + r"|[\s\W_]"
         )
         self._known = re.compile(
             "|".join(
@@ -123,15 +130,18 @@ class Reader:
         if s in self.vocabulary.empty_markers:
             return Threshold.empty(text)
         if not _DIGIT.search(s):
-            return self._label(cell, text)
+            try:  # the one form without digits: (-∞, +∞)
+                return self._threshold(cell, self.grammar.parse(s), text)
+            except pp.ParseBaseException:
+                return self._label(cell, text)
         note = _LABEL_NOTE.match(s)
         if (
             note
-            and not self._template.fullmatch(note["label"])
+            and not self.is_template(note["label"])
             and not _COMPARATOR_SYMBOLS.search(note["label"])
         ):
             return Threshold.of_label(note["label"].strip(), note["note"].strip(), text)
-        for refusal in self.vocabulary.refusals:
+        for refusal in () if s.startswith(("[", "(")) else self.vocabulary.refusals:
             found = refusal.pattern.search(s)
             if found:
                 cell.fail(refusal.reason, found.start())
@@ -144,9 +154,19 @@ class Reader:
         self._check_commas(cell, tree)
         return self._threshold(cell, tree, text)
 
+    def is_template(self, text: str) -> bool:
+        """Whether normalised *text* is an unfilled template (≧ %, 公里)."""
+        # Longest word first, left to right: linear, no backtracking.
+        pos = 0
+        for match in self._template_token.finditer(text):
+            if match.start() != pos:
+                return False
+            pos = match.end()
+        return pos == len(text)
+
     def _label(self, cell: _Cell, text: str) -> Threshold:
         s = cell.nt.text
-        if self._template.fullmatch(s):
+        if self.is_template(s):
             found = _COMPARATOR_SYMBOLS.search(s)
             cell.fail(
                 "an unfilled template: comparators and units without a number",
@@ -160,7 +180,7 @@ class Reader:
     def _explain(self, cell: _Cell) -> NoReturn:
         s = cell.nt.text
         index, names = self.grammar.expected(s)
-        word = self._unknown_word(s, index)
+        word = self._unknown_word(s, index) if "a unit" in names else None
         if word is not None:
             cell.fail(
                 f"unknown unit {word!r} after a number",
@@ -328,7 +348,12 @@ class Reader:
         mark = self._mark(cell, trailing)
         if bound.mark is not None and mark is not None and mark is not bound.mark:
             cell.fail("(含) and (不含) contradict each other", trailing[0].index)
-        closedness = mark or bound.mark or CLOSED
+        if mark is not None:
+            closedness = mark
+        elif bound.mark is not None:
+            closedness = bound.mark
+        else:
+            closedness = CLOSED
         if self.vocabulary.suffixes[suffix.text] == ">=":
             return (Interval.at_least(bound.number, closedness),), bound.unit
         return (Interval.at_most(bound.number, closedness),), bound.unit
@@ -443,7 +468,10 @@ def add_unit(word: str, definition: str, *, dimension: str | None = None) -> Non
     from kpi import units
 
     vocabulary = current_reader().vocabulary
-    uid = f"user_{len(vocabulary.units)}"
+    _check_new_word(vocabulary, word)
+    if not definition.strip():
+        raise VocabularyError(f"cannot add unit {word!r}: its definition is empty")
+    uid = f"user_{next(_user_ids)}"
     try:
         units.define(f"{uid} = {definition}")
     except VocabularyError as exc:
@@ -454,7 +482,25 @@ def add_unit(word: str, definition: str, *, dimension: str | None = None) -> Non
 def add_count_word(word: str) -> None:
     """Teach kpi a counting word (like 次 or 人) at run time."""
     vocabulary = current_reader().vocabulary
+    _check_new_word(vocabulary, word)
     _replace(vocabulary.with_unit(UnitEntry(f"count:{word}", (word,), "count", "count", True)))
+
+
+_user_ids = itertools.count(1)
+
+
+def _check_new_word(vocabulary: Vocabulary, word: str) -> None:
+    """A new unit word must be non-empty, normalised, free of digits, white
+    space and punctuation, and not already a word of the language."""
+    if not isinstance(word, str) or not word:
+        raise VocabularyError(f"a unit word is a non-empty str, not {word!r}")
+    normal = normalize(word, vocabulary.fold).text
+    if normal != word:
+        raise VocabularyError(f"write the unit word {word!r} in its normalised form {normal!r}")
+    if _DIGIT.search(word) or not _LETTERS.fullmatch(word.lstrip("/")):
+        raise VocabularyError(f"a unit word is made of letters, not {word!r}")
+    if word in vocabulary.all_words():
+        raise VocabularyError(f"{word!r} is already a word of the threshold language")
 
 
 def _replace(vocabulary: Vocabulary) -> None:

@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 
 from kpi.errors import MissingExtraError
-from kpi.exact import format_number, to_fraction
+from kpi.exact import exact_product, format_number, to_fraction
 from kpi.grades import Grade, ScaleGrade
 from kpi.indicator import Indicator
 from kpi.interval import CLOSED, OPEN, Bound, Interval, union
@@ -62,7 +62,7 @@ __all__ = [
 
 Number = Decimal | Fraction
 
-COMPOUND_UNITS: tuple[str, ...] = ("元/人·月", "次/30秒", "元/户", "元/亩", "人次/万")
+COMPOUND_UNITS: tuple[str, ...] = ("元/人·月", "次/30秒", "元/户", "元/亩", "元/公斤")
 """Compound units drawn besides the single words of the vocabulary."""
 
 # Characters that may stand for each ASCII character of a cell: NFKC folds the
@@ -88,6 +88,9 @@ def _canonical(value: Decimal) -> Decimal:
     return value if value else Decimal(0)
 
 
+_YEAR_AND_MONTH = re.compile(r"(?:19|20)\d{2}\.(?:0[1-9]|1[0-2])")
+
+
 def numbers(
     *,
     min_value: Decimal | int | str = -1_000_000,
@@ -96,7 +99,8 @@ def numbers(
 ) -> st.SearchStrategy[Decimal]:
     """Finite Decimals in ``[min_value, max_value]`` with at most *places*
     digits after the point: the numbers a cell writes and the canonical
-    notation writes back exactly (no exponent, no ``-0``).
+    notation writes back exactly (no exponent, no ``-0``). Numbers that a
+    cell would read as a year and month (``2023.12``) are left out.
 
     Example::
 
@@ -110,7 +114,12 @@ def numbers(
         st.integers(0, places)
         .flatmap(lambda p: st.decimals(lo, hi, places=p, allow_nan=False, allow_infinity=False))
         .map(_canonical)
+        .filter(_not_year_and_month)
     )
+
+
+def _not_year_and_month(x: Decimal) -> bool:
+    return _YEAR_AND_MONTH.fullmatch(format(x, "f")) is None
 
 
 def _bounds() -> st.SearchStrategy[Bound]:
@@ -269,7 +278,6 @@ class _Words:
         self.minus_infinity = [*v.infinity_negative, "−∞"]
         self.multipliers = {w: Decimal(m) for w, m in v.multipliers.items()}
         self.trailing = [*v.trailing, "；"]
-        self.refusals = [r.pattern for r in v.refusals]
         # spellings of each unit, by display word
         self.spellings: dict[str, list[str]] = {}
         for entry in v.units:
@@ -281,7 +289,7 @@ class _Words:
 
 
 @st.composite
-def _number_text(draw: st.DrawFn, words: _Words, value: Decimal, *, separators: bool) -> str:
+def _number_text(draw: st.DrawFn, value: Decimal, *, separators: bool) -> str:
     """One spelling of *value*: trailing zeros, a sign, thousands separators."""
     text = format_number(value)
     sign = ""
@@ -299,7 +307,7 @@ def _number_text(draw: st.DrawFn, words: _Words, value: Decimal, *, separators: 
 
 
 def _scaled(words: _Words, value: Decimal, multiplier: str) -> Decimal:
-    return value * words.multipliers[multiplier] if multiplier else value
+    return exact_product(value, words.multipliers[multiplier]) if multiplier else value
 
 
 class _Cell:
@@ -328,19 +336,12 @@ class _Cell:
         draw = self.draw
         unit_text = self.spell_unit() if unit else ""
         factor = ""
-        if (
-            multiplier
-            and draw(st.integers(0, 5)) == 0
-            and not any(
-                (m + unit_text).startswith(w)
-                for m in self.words.multipliers
-                for w in self.words.unit_starts
-            )
-        ):
+        if multiplier and draw(st.integers(0, 5)) == 0:
             factor = draw(st.sampled_from(sorted(self.words.multipliers)))
+            # 万 before 元 would read as the unit 万元: no multiplier then
             if any((factor + unit_text).startswith(w) for w in self.words.unit_starts):
                 factor = ""
-        number = draw(_number_text(self.words, value, separators=separators))
+        number = draw(_number_text(value, separators=separators))
         tokens = [number]
         mark_first = bool(mark) and draw(st.booleans())
         if mark_first:
@@ -359,7 +360,7 @@ def _join(draw: st.DrawFn, tokens: Sequence[str]) -> str:
 
 
 def _comparison(
-    cell: _Cell, value: Decimal, kind: str, *, separators: bool = True
+    cell: _Cell, value: Decimal, kind: str, *, multiplier: bool = True
 ) -> tuple[list[str], Interval]:
     draw, w = cell.draw, cell.words
     comparator = draw(st.sampled_from(w.comparators[kind]))
@@ -367,7 +368,7 @@ def _comparison(
     mark = ""
     if draw(st.integers(0, 4)) == 0:
         mark = draw(st.sampled_from(w.closed_marks if closed else w.open_marks))
-    tokens, x = cell.bound(value, unit=True, mark=mark, separators=separators)
+    tokens, x = cell.bound(value, unit=True, mark=mark, multiplier=multiplier)
     tokens = [comparator, *tokens]
     if kind in w.suffixes and draw(st.integers(0, 3)) == 0:
         tokens.append(draw(st.sampled_from(w.suffixes[kind])))
@@ -401,9 +402,9 @@ def _suffixed(cell: _Cell, value: Decimal) -> tuple[list[str], Interval]:
     return tokens, Interval.at_most(x, bound)
 
 
-def _range(cell: _Cell, a: Decimal, b: Decimal) -> tuple[list[str], Interval] | None:
+def _range(cell: _Cell, a: Decimal, b: Decimal) -> tuple[list[str], Interval]:
+    """``a-b`` for a < b, in either order, with (含)/(不含) on no, one or both ends."""
     draw, w = cell.draw, cell.words
-    # which ends are marked: none, one (含) (the other end is then open), or any
     lo_mark: Bound | None = None
     hi_mark: Bound | None = None
     style = draw(st.integers(0, 5))
@@ -416,14 +417,12 @@ def _range(cell: _Cell, a: Decimal, b: Decimal) -> tuple[list[str], Interval] | 
     elif style == 4:
         lo_mark = OPEN
     if style in (1, 2):
+        # 80（含）-90: one end marked (含), the other end is open
         lo_bound = CLOSED if lo_mark is CLOSED else OPEN
         hi_bound = CLOSED if hi_mark is CLOSED else OPEN
     else:
         lo_bound = CLOSED if lo_mark is None else lo_mark
         hi_bound = CLOSED if hi_mark is None else hi_mark
-    interval = Interval(a, b, lo_bound, hi_bound)
-    if interval.is_empty:
-        return None
 
     def mark_text(mark: Bound | None) -> str:
         if mark is None:
@@ -434,12 +433,10 @@ def _range(cell: _Cell, a: Decimal, b: Decimal) -> tuple[list[str], Interval] | 
     if draw(st.booleans()):
         ends.reverse()  # a descending range: 100分~90分
     where = draw(st.sampled_from(["second", "first", "both"])) if cell.unit else "second"
-    first, x1 = cell.bound(ends[0][0], unit=where != "second", mark=ends[0][1])
-    second, x2 = cell.bound(ends[1][0], unit=where != "first", mark=ends[1][1])
-    if x1 != ends[0][0] or x2 != ends[1][0]:
-        return None  # a multiplier moved an end: keep ranges simple
+    first, _ = cell.bound(ends[0][0], unit=where != "second", mark=ends[0][1], multiplier=False)
+    second, _ = cell.bound(ends[1][0], unit=where != "first", mark=ends[1][1], multiplier=False)
     dash = draw(st.sampled_from(w.dashes))
-    return [*first, dash, *second], interval
+    return [*first, dash, *second], Interval(a, b, lo_bound, hi_bound)
 
 
 def _bracket(
@@ -475,11 +472,11 @@ def _wide(draw: st.DrawFn, text: str) -> str:
 
 
 @st.composite
-def _case(draw: st.DrawFn, units: bool, full_width: bool) -> tuple[str, Threshold]:
-    words = _Words()
+def _case(
+    draw: st.DrawFn, words: _Words, values: st.SearchStrategy[Decimal], units: bool, wide: bool
+) -> tuple[str, Threshold]:
     unit = draw(st.sampled_from(sorted(words.spellings))) if units and draw(st.booleans()) else None
     cell = _Cell(draw, words, unit)
-    values = numbers(min_value=-100_000, max_value=100_000, places=3)
     form = draw(st.sampled_from(["comparator", "suffix", "range", "bracket", "bare", "and", "or"]))
     tokens: list[str]
     parts: list[Interval]
@@ -492,52 +489,38 @@ def _case(draw: st.DrawFn, units: bool, full_width: bool) -> tuple[str, Threshol
         parts = [interval]
     elif form == "range":
         a, b = sorted(draw(st.lists(values, min_size=2, max_size=2, unique=True)))
-        read = _range(cell, a, b)
-        if read is None:
-            a, b = sorted((a, b))
-            read = (
-                cell.bound(a, unit=True, multiplier=False)[0]
-                + ["-"]
-                + cell.bound(b, unit=False, multiplier=False)[0],
-                Interval(a, b),
-            )
-        tokens, interval = read
+        tokens, interval = _range(cell, a, b)
         parts = [interval]
     elif form == "bracket":
         a, b = sorted((draw(values), draw(values)))
+        ends = draw(st.sampled_from(["both", "both", "lower", "upper"]))
         tokens, interval = _bracket(
-            cell,
-            None if draw(st.integers(0, 3)) == 0 else a,
-            None if draw(st.integers(0, 3)) == 0 else b,
+            cell, a if ends in ("both", "lower") else None, b if ends in ("both", "upper") else None
         )
         parts = [interval]
     elif form == "bare":
         tokens, x = cell.bound(draw(values), unit=True)
         parts = [Interval.point(x)]
     elif form == "and":
+        # ≥80%且<90%: the intersection
         a, b = sorted(draw(st.lists(values, min_size=2, max_size=2, unique=True)))
-        low, first = _comparison(cell, a, draw(st.sampled_from([">=", ">"])), separators=False)
-        high, second = _comparison(cell, b, draw(st.sampled_from(["<=", "<"])))
-        if first.lower is not None and second.upper is not None and first.lower >= second.upper:
-            low, first = _comparison(cell, a, ">=", separators=False)
-            high, second = _comparison(cell, a, "<=", separators=False)
-        joiner = draw(st.sampled_from(words.and_words))
-        tokens = [*low, joiner, *high]
-        lower, upper = (first.lower, first.left), (second.upper, second.right)
-        parts = [Interval(lower[0], upper[0], lower[1], upper[1])]
-    else:  # or
+        low, first = _comparison(cell, a, draw(st.sampled_from([">=", ">"])), multiplier=False)
+        high, second = _comparison(cell, b, draw(st.sampled_from(["<=", "<"])), multiplier=False)
+        tokens = [*low, draw(st.sampled_from(words.and_words)), *high]
+        parts = [Interval(first.lower, second.upper, first.left, second.right)]
+    else:
+        # ≤5%|≥10%: the union
         a, b = sorted(draw(st.lists(values, min_size=2, max_size=2, unique=True)))
-        low, first = _comparison(cell, a, draw(st.sampled_from(["<=", "<"])))
-        high, second = _comparison(cell, b, draw(st.sampled_from([">=", ">"])))
+        low, first = _comparison(cell, a, draw(st.sampled_from(["<=", "<"])), multiplier=False)
+        high, second = _comparison(cell, b, draw(st.sampled_from([">=", ">"])), multiplier=False)
         tokens = [*low, draw(st.sampled_from(words.or_words)), *high]
         parts = [first, second]
     text = _join(draw, tokens)
     if draw(st.integers(0, 4)) == 0:
         text += draw(st.sampled_from(words.trailing))
-    if full_width and draw(st.booleans()):
+    if wide and draw(st.booleans()):
         text = _wide(draw, text)
-    expected = Threshold(union(parts), None if unit is None else _unit(unit))
-    return text, expected
+    return text, Threshold(union(parts), None if unit is None else _unit(unit))
 
 
 def _readable(case: tuple[str, Threshold]) -> bool:
@@ -545,9 +528,7 @@ def _readable(case: tuple[str, Threshold]) -> bool:
     which the language refuses on purpose."""
     reader = current_reader()
     text = reader.normalize(case[0]).text
-    return not any(
-        re.search(pattern, text) for pattern in (r.pattern for r in reader.vocabulary.refusals)
-    )
+    return not any(r.pattern.search(text) for r in reader.vocabulary.refusals)
 
 
 def threshold_cases(
@@ -568,7 +549,8 @@ def threshold_cases(
             text, meaning = case
             assert kpi.parse(text) == meaning
     """
-    return _case(units, full_width).filter(_readable)
+    values = numbers(min_value=-100_000, max_value=100_000, places=3)
+    return _case(_Words(), values, units, full_width).filter(_readable)
 
 
 def threshold_texts(*, units: bool = True, full_width: bool = True) -> st.SearchStrategy[str]:
@@ -714,15 +696,12 @@ def values_at_edges(
         i, j, k = choice
         step = Fraction(j, 2**16)
         if i == 0:
-            return points[0] - width * step * 2**k
+            return points[0] - width * step * (1 << k)
         if i == len(points):
-            return points[-1] + width * step * 2**k
+            return points[-1] + width * step * (1 << k)
         return points[i - 1] + (points[i] - points[i - 1]) * step
 
     inside = st.tuples(
         st.integers(0, len(points)), st.integers(1, 2**16 - 1), st.integers(0, 8)
     ).map(between)
     return st.one_of(at, below, above, inside)
-
-
-_ = Callable  # re-exported typing helper for users' annotations

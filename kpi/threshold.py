@@ -103,7 +103,10 @@ class Threshold:
             return self.label if self.note is None else f"{self.label}({self.note})"
         if not self.intervals:
             return EMPTY_TEXT
-        return describe_set(self.intervals, self.unit.word if self.unit else "")
+        unit = self.unit.word if self.unit else ""
+        if unit and self.intervals == (Interval.everything(),):
+            return f"(-∞, +∞){unit}"  # no finite end to carry the unit
+        return describe_set(self.intervals, unit)
 
     def __repr__(self) -> str:
         return f"<Threshold {str(self)!r}>"

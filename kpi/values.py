@@ -83,7 +83,7 @@ def _read_text(text: str) -> Measurement | Label:
     normalised = reader.normalize(text).text
     if not normalised or normalised in reader.vocabulary.empty_markers:
         raise ValueReadError(f"expected a value, found the empty text {text!r}")
-    if not _DIGIT.search(normalised):
+    if not _DIGIT.search(normalised) and not reader.is_template(normalised):
         return Label(normalised)
     try:
         threshold = reader.parse(text)
