@@ -158,10 +158,14 @@ def _reason(
     if decision.basis is Basis.TIER:
         nested = [g.name for g in decision.matched[1:]]
         if nested:
-            also = "/".join(nested)
+            worse = (
+                f"the worse tier {nested[0]} contains"
+                if len(nested) == 1
+                else f"the worse tiers {', '.join(nested[:-1])} and {nested[-1]} contain"
+            )
             return (
                 f"{shown} is in {_tier_text(indicator, grade, unit)}, the best tier that "
-                f"contains it; the cumulative tiers {also} contain it too."
+                f"contains it ({worse} all of {grade} too)."
             )
         tail = "" if grade is indicator.scale.best() else " and in no better tier"
         return f"{shown} is in {_tier_text(indicator, grade, unit)}{tail}."

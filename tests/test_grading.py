@@ -69,8 +69,8 @@ def test_readme_feedback_examples() -> None:
     ev = kpi.evaluate(feedback, "89.5%")
     assert ev.grade is 良
     assert ev.reason == (
-        "89.5% is in 良 [80%, +∞), the best tier that contains it; "
-        "the cumulative tiers 中 contain it too."
+        "89.5% is in 良 [80%, +∞), the best tier that contains it "
+        "(the worse tier 中 contains all of 良 too)."
     )
 
 
@@ -164,15 +164,15 @@ def test_two_days_on_an_hours_indicator_reason() -> None:
     assert isinstance(ev.value, kpi.Measurement)
     assert ev.value.number == 48
     assert ev.reason == (
-        "2天 (= 48小时) is in 良 (-∞, 96小时), the best tier that contains it; "
-        "the cumulative tiers 中 contain it too."
+        "2天 (= 48小时) is in 良 (-∞, 96小时), the best tier that contains it "
+        "(the worse tier 中 contains all of 良 too)."
     )
 
 
 def test_bare_number_reason_says_how_it_was_read() -> None:
     assert kpi.evaluate(ind("feedback"), 85).reason == (
-        "85 (read as 85%) is in 良 [80%, +∞), the best tier that contains it; "
-        "the cumulative tiers 中 contain it too."
+        "85 (read as 85%) is in 良 [80%, +∞), the best tier that contains it "
+        "(the worse tier 中 contains all of 良 too)."
     )
 
 
@@ -438,8 +438,8 @@ REASON_CASES = [
         "worse",
         良,
         Basis.TIER,
-        "85% is in 良 [80%, +∞), the best tier that contains it; "
-        "the cumulative tiers 中 contain it too.",
+        "85% is in 良 [80%, +∞), the best tier that contains it "
+        "(the worse tier 中 contains all of 良 too).",
         id="tier-cumulative",
     ),
     pytest.param(

@@ -263,8 +263,8 @@ def test_grading_counts_in_another_word() -> None:
     visits = kpi.Indicator("接待人数", ["≥100人", "≥80人", "≥60人", "<60人"])
     assert kpi.grade(visits, "85次") is kpi.Grade.良
     assert kpi.evaluate(visits, "100人次").reason == (
-        "100人次 (= 100人) is in 优 [100人, +∞), the best tier that contains it; "
-        "the cumulative tiers 良/中 contain it too."
+        "100人次 (= 100人) is in 优 [100人, +∞), the best tier that contains it "
+        "(the worse tiers 良 and 中 contain all of 优 too)."
     )
 
 
@@ -308,8 +308,8 @@ def test_added_unit_fixes_an_indicator_unit() -> None:
     assert kpi.grade(grain, "1kg") is kpi.Grade.良
     assert kpi.grade(grain, 3) is kpi.Grade.优
     assert kpi.evaluate(grain, "1.5kg").reason == (
-        "1.5公斤 (= 3斤) is in 优 [3斤, +∞), the best tier that contains it; "
-        "the cumulative tiers 良/中 contain it too."
+        "1.5公斤 (= 3斤) is in 优 [3斤, +∞), the best tier that contains it "
+        "(the worse tiers 良 and 中 contain all of 优 too)."
     )
 
 
