@@ -27,11 +27,12 @@ from kpi.evaluation import Evaluation, evaluate, grade
 from kpi.grades import CompetenceGrade, Grade, QualificationGrade, ScaleGrade, make_scale
 from kpi.indicator import Edge, Indicator
 from kpi.interval import Bound, Interval
-from kpi.parser import add_count_word, add_unit, parse
+from kpi.parser import parse
 from kpi.policy import Basis, Direction, GapPolicy
 from kpi.threshold import Kind, Threshold
 from kpi.units import Unit
 from kpi.values import Label, Measurement
+from kpi.words import add_count_word, add_unit
 
 __version__ = "0.1.0"
 

@@ -6,12 +6,13 @@ The steps, in order:
    where each character came from;
 2. an empty marker (``—``, ``无``, blank) is the empty threshold;
 3. a cell without digits is a label (``圆满完成``), unless it is an unfilled
-   template made only of comparators, units and punctuation (``≧ %``);
+   template made only of comparators, boundary words, units and punctuation
+   (``≧ %``);
    a label may carry a note in brackets (``优秀(20分)``);
 4. texts the language refuses on purpose (dates, ranks, relative targets)
    are refused with their reason;
 5. the grammar (:mod:`kpi.grammar`) reads the rest into a syntax tree, and
-   this module gives the tree its meaning.
+   :mod:`kpi.meaning` gives the tree its meaning.
 
 Every failure is a :class:`~kpi.ThresholdSyntaxError` that names the reason
 and the column in the text as given.
@@ -20,53 +21,27 @@ and the column in the text as given.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 import threading
-from decimal import Decimal
 from typing import NoReturn
 
-import attrs
 import pyparsing as pp
 
-from kpi.errors import ArgumentTypeError, ThresholdSyntaxError, VocabularyError
-from kpi.exact import exact_product, to_decimal
-from kpi.grammar import Grammar, Node, Token, describe_expected
-from kpi.interval import CLOSED, OPEN, Bound, Interval, intersection, union
+from kpi.errors import ArgumentTypeError
+from kpi.grammar import Grammar, Node, describe_expected
+from kpi.meaning import Cell, Meaning
 from kpi.normalize import NormalizedText, normalize
 from kpi.threshold import Threshold
 from kpi.units import Unit, conversion_factor, unit_from_match
-from kpi.vocabulary import UnitEntry, Vocabulary, load_vocabulary
+from kpi.vocabulary import Vocabulary, load_vocabulary
 
-__all__ = ["Reader", "add_count_word", "add_unit", "current_reader", "parse"]
+__all__ = ["Reader", "current_reader", "parse", "use_vocabulary"]
 
 _CACHE_SIZE = 65536
 _COMPARATOR_SYMBOLS = re.compile(r"[≥≧≤≦<>=═]")
 _DIGIT = re.compile(r"\d")
 _LABEL_NOTE = re.compile(r"^(?P<label>[^\d()]+?)\s*\((?P<note>[^()]*\d[^()]*)\)$")
 _LETTERS = re.compile(r"[^\W\d_]+")
-
-
-@attrs.frozen
-class _Bound:
-    """One end as written: its number, unit, and (含)/(不含) mark if any."""
-
-    number: Decimal
-    unit: Unit | None
-    mark: Bound | None
-    index: int
-    unit_index: int
-    mark_index: int
-
-
-class _Cell:
-    """One cell being read: the normalised text and how to fail on it."""
-
-    def __init__(self, text: NormalizedText) -> None:
-        self.nt = text
-
-    def fail(self, reason: str, index: int, hint: str = "") -> NoReturn:
-        raise ThresholdSyntaxError(self.nt.original, reason, self.nt.column(index), hint=hint)
 
 
 class Reader:
@@ -108,6 +83,7 @@ class Reader:
                 )
             )
         )
+        self.meaning = Meaning(vocabulary, self._unit_pattern)
         self.parse = functools.lru_cache(maxsize=_CACHE_SIZE)(self._parse)
 
     # ---------------------------------------------------------------- entry
@@ -125,13 +101,13 @@ class Reader:
         if not isinstance(text, str):
             raise ArgumentTypeError(f"kpi.parse() takes a str, not {type(text).__name__}")
         nt = self.normalize(text)
-        cell = _Cell(nt)
+        cell = Cell(nt)
         s = nt.text
         if s in self.vocabulary.empty_markers:
             return Threshold.empty(text)
         if not _DIGIT.search(s):
             try:  # the one form without digits: (-∞, +∞)
-                return self._threshold(cell, self.grammar.parse(s), text)
+                return self.meaning.threshold(cell, self.grammar.parse(s), text)
             except pp.ParseBaseException:
                 return self._label(cell, text)
         note = _LABEL_NOTE.match(s)
@@ -152,7 +128,7 @@ class Reader:
         if tree is None:
             self._explain(cell)
         self._check_commas(cell, tree)
-        return self._threshold(cell, tree, text)
+        return self.meaning.threshold(cell, tree, text)
 
     def is_template(self, text: str) -> bool:
         """Whether normalised *text* is an unfilled template (≧ %, 公里)."""
@@ -164,7 +140,7 @@ class Reader:
             pos = match.end()
         return pos == len(text)
 
-    def _label(self, cell: _Cell, text: str) -> Threshold:
+    def _label(self, cell: Cell, text: str) -> Threshold:
         s = cell.nt.text
         if self.is_template(s):
             found = _COMPARATOR_SYMBOLS.search(s)
@@ -177,7 +153,7 @@ class Reader:
             cell.fail("expected a number", found.end())
         return Threshold.of_label(s, None, text)
 
-    def _explain(self, cell: _Cell) -> NoReturn:
+    def _explain(self, cell: Cell) -> NoReturn:
         s = cell.nt.text
         index, names = self.grammar.expected(s)
         word = self._unknown_word(s, index) if "a unit" in names else None
@@ -189,7 +165,7 @@ class Reader:
             )
         cell.fail(f"expected {describe_expected(names)}", index)
 
-    def _check_commas(self, cell: _Cell, tree: Node) -> None:
+    def _check_commas(self, cell: Cell, tree: Node) -> None:
         """A comma between digits that is not a thousands separator is refused:
         ``1,00,000`` would otherwise read as the conditions 1, 00 and 000."""
         s = cell.nt.text
@@ -223,210 +199,6 @@ class Reader:
 
     # ---------------------------------------------------------------- meaning
 
-    def _threshold(self, cell: _Cell, tree: Node, text: str) -> Threshold:
-        # threshold = conjunction { or conjunction } end ;
-        parts: list[tuple[tuple[Interval, ...], Unit | None, int]] = []
-        for conjunction in tree.nodes("all"):
-            parts.append(self._conjunction(cell, conjunction))
-        unit = self._common_unit(cell, [(u, i) for _, u, i in parts])
-        return Threshold(union(iv for ivs, _, _ in parts for iv in ivs), unit, text=text)
-
-    def _conjunction(
-        self, cell: _Cell, node: Node
-    ) -> tuple[tuple[Interval, ...], Unit | None, int]:
-        # conjunction = condition { and condition } ;
-        conditions = [c for c in node.children if isinstance(c, Node)]
-        read = [self._condition(cell, c) for c in conditions]
-        unit = self._common_unit(cell, [(u, i) for _, u, i in read])
-        result: tuple[Interval, ...] = (Interval.everything(),)
-        for intervals, _, _ in read:
-            result = intersection(result, intervals)
-        if not result:
-            cell.fail(
-                "the conditions exclude each other: no value meets all of them",
-                _first_index(node),
-            )
-        return result, unit, read[0][2]
-
-    def _common_unit(self, cell: _Cell, units: list[tuple[Unit | None, int]]) -> Unit | None:
-        common: Unit | None = None
-        for unit, index in units:
-            if unit is None:
-                continue
-            if common is None:
-                common = unit
-            elif unit != common:
-                cell.fail(
-                    f"conditions in different units ({common.word} and {unit.word}) "
-                    "cannot be combined; write them in one unit",
-                    index,
-                )
-        return common
-
-    def _condition(self, cell: _Cell, node: Node) -> tuple[tuple[Interval, ...], Unit | None, int]:
-        reader = getattr(self, f"_{node.kind}")
-        intervals, unit = reader(cell, node)
-        return intervals, unit, _first_index(node)
-
-    def _bound(self, cell: _Cell, node: Node) -> _Bound:
-        # bound = number [ mark ] [ unit_part ] [ mark ] ;
-        if node.kind == "point":
-            (node,) = node.nodes("bound")
-        number_token = node.tokens("number")[0]
-        number = to_decimal(number_token.text.replace(",", ""))
-        for multiplier in node.tokens("multiplier"):
-            number = exact_product(number, Decimal(self.vocabulary.multipliers[multiplier.text]))
-        unit_tokens = node.tokens("unit")
-        unit = self._unit(unit_tokens[0]) if unit_tokens else None
-        marks = node.tokens("mark")
-        mark = self._mark(cell, marks)
-        return _Bound(
-            number,
-            unit,
-            mark,
-            number_token.index,
-            unit_tokens[0].index if unit_tokens else number_token.index,
-            marks[0].index if marks else number_token.index,
-        )
-
-    def _mark(self, cell: _Cell, marks: list[Token]) -> Bound | None:
-        bounds = [CLOSED if m.text in self.vocabulary.closed_marks else OPEN for m in marks]
-        if len(set(bounds)) > 1:
-            cell.fail(f"{marks[0].text} and {marks[1].text} contradict each other", marks[1].index)
-        return bounds[0] if bounds else None
-
-    def _unit(self, token: Token) -> Unit:
-        match = self._unit_pattern.fullmatch(token.text)
-        assert match is not None, token
-        return unit_from_match(match, self.vocabulary)
-
-    def _point(self, cell: _Cell, node: Node) -> tuple[tuple[Interval, ...], Unit | None]:
-        # point = bound ;
-        bound = self._bound(cell, node)
-        if bound.mark is OPEN:
-            cell.fail("a single number marked (不含) contains nothing", bound.index)
-        return (Interval.point(bound.number),), bound.unit
-
-    def _comparison(self, cell: _Cell, node: Node) -> tuple[tuple[Interval, ...], Unit | None]:
-        # comparison = comparator bound [ suffix ] [ mark ] ;
-        comparator = node.tokens("comparator")[0]
-        kind = self.vocabulary.comparators[comparator.text]
-        bound = self._bound(cell, node.nodes("bound")[0])
-        for suffix in node.tokens("suffix"):
-            if self.vocabulary.suffixes[suffix.text] != kind:
-                cell.fail(
-                    f"the comparator {comparator.text!r} and {suffix.text!r} contradict each other",
-                    suffix.index,
-                )
-        trailing = node.tokens("mark")
-        closed = kind in (">=", "<=", "=")
-        for mark, index in (
-            (bound.mark, bound.mark_index),
-            (self._mark(cell, trailing), trailing[0].index if trailing else 0),
-        ):
-            if mark is not None and (mark is CLOSED) != closed:
-                word = "(含)" if mark is CLOSED else "(不含)"
-                cell.fail(
-                    f"the comparator {comparator.text!r} and {word} contradict each other",
-                    index,
-                )
-        x = bound.number
-        interval = {
-            ">=": Interval.at_least(x, CLOSED),
-            ">": Interval.at_least(x, OPEN),
-            "<=": Interval.at_most(x, CLOSED),
-            "<": Interval.at_most(x, OPEN),
-            "=": Interval.point(x),
-        }[kind]
-        return (interval,), bound.unit
-
-    def _suffixed(self, cell: _Cell, node: Node) -> tuple[tuple[Interval, ...], Unit | None]:
-        # suffixed = [ prefix ] bound suffix [ mark ] ;
-        bound = self._bound(cell, node.nodes("bound")[0])
-        suffix = node.tokens("suffix")[0]
-        trailing = node.tokens("mark")
-        mark = self._mark(cell, trailing)
-        if bound.mark is not None and mark is not None and mark is not bound.mark:
-            cell.fail("(含) and (不含) contradict each other", trailing[0].index)
-        if mark is not None:
-            closedness = mark
-        elif bound.mark is not None:
-            closedness = bound.mark
-        else:
-            closedness = CLOSED
-        if self.vocabulary.suffixes[suffix.text] == ">=":
-            return (Interval.at_least(bound.number, closedness),), bound.unit
-        return (Interval.at_most(bound.number, closedness),), bound.unit
-
-    def _range(self, cell: _Cell, node: Node) -> tuple[tuple[Interval, ...], Unit | None]:
-        # range = bound dash bound ;
-        first, second = (self._bound(cell, p) for p in node.nodes("bound"))
-        unit = first.unit or second.unit
-        if first.unit is not None and second.unit is not None and first.unit != second.unit:
-            cell.fail(
-                f"the two ends of a range are in different units "
-                f"({first.unit.word} and {second.unit.word})",
-                second.unit_index,
-            )
-        marked = [b for b in (first, second) if b.mark is not None]
-        # 80（含）-90: the one end marked (含) is closed, the other open.
-        default = OPEN if len(marked) == 1 and marked[0].mark is CLOSED else CLOSED
-        ends = [(b.number, b.mark if b.mark is not None else default) for b in (first, second)]
-        (lo, lo_bound), (hi, hi_bound) = sorted(ends, key=lambda e: e[0])
-        interval = Interval(lo, hi, lo_bound, hi_bound)
-        if interval.is_empty:
-            cell.fail("the range contains nothing", first.index)
-        return (interval,), unit
-
-    def _interval(self, cell: _Cell, node: Node) -> tuple[tuple[Interval, ...], Unit | None]:
-        # interval = left endpoint comma endpoint right [ unit ] ;
-        left = node.tokens("left")[0]
-        right = node.tokens("right")[0]
-        ends = node.nodes("endpoint")
-        trailing = node.tokens("unit")
-        unit = self._unit(trailing[0]) if trailing else None
-        values: list[Decimal | None] = []
-        for side, end in zip(("lower", "upper"), ends, strict=True):
-            inf = end.tokens("infinity")
-            if inf:
-                negative = inf[0].text in self.vocabulary.infinity_negative
-                if negative != (side == "lower"):
-                    cell.fail(
-                        f"the {side} end cannot be {inf[0].text}; "
-                        f"write {'-∞' if side == 'lower' else '+∞'}",
-                        inf[0].index,
-                    )
-                values.append(None)
-                continue
-            bound = self._bound(cell, end)
-            if bound.unit is not None:
-                if unit is not None and bound.unit != unit:
-                    cell.fail(
-                        f"the ends of the interval are in different units "
-                        f"({unit.word} and {bound.unit.word})",
-                        bound.unit_index,
-                    )
-                unit = bound.unit
-            values.append(bound.number)
-        interval = Interval(
-            values[0],
-            values[1],
-            CLOSED if left.text == "[" else OPEN,
-            CLOSED if right.text == "]" else OPEN,
-        )
-        if interval.is_empty:
-            cell.fail(
-                "the interval contains nothing: its lower end is not below its upper end",
-                left.index,
-            )
-        return (interval,), unit
-
-
-def _first_index(node: Node | Token) -> int:
-    while isinstance(node, Node):
-        node = node.children[0]
-    return node.index
-
 
 _lock = threading.Lock()
 # Built once, at import; replaced only when the vocabulary grows.
@@ -455,55 +227,8 @@ def parse(text: str) -> Threshold:
     return current_reader().parse(text)
 
 
-def add_unit(word: str, definition: str, *, dimension: str | None = None) -> None:
-    """Teach kpi a unit word at run time.
-
-    *definition* is a pint expression over kpi's unit ids (see
-    ``grammar/units.txt``), such as ``"500 * gram"`` for 斤::
-
-        kpi.add_unit("斤", "500 * gram", dimension="mass")
-
-    The grammar is rebuilt and the parse cache cleared.
-    """
-    from kpi import units
-
-    vocabulary = current_reader().vocabulary
-    _check_new_word(vocabulary, word)
-    if not definition.strip():
-        raise VocabularyError(f"cannot add unit {word!r}: its definition is empty")
-    uid = f"user_{next(_user_ids)}"
-    try:
-        units.define(f"{uid} = {definition}")
-    except VocabularyError as exc:
-        raise VocabularyError(f"cannot add unit {word!r} = {definition!r}: {exc.reason}") from None
-    _replace(vocabulary.with_unit(UnitEntry(uid, (word,), uid, dimension or word)))
-
-
-def add_count_word(word: str) -> None:
-    """Teach kpi a counting word (like 次 or 人) at run time."""
-    vocabulary = current_reader().vocabulary
-    _check_new_word(vocabulary, word)
-    _replace(vocabulary.with_unit(UnitEntry(f"count:{word}", (word,), "count", "count", True)))
-
-
-_user_ids = itertools.count(1)
-
-
-def _check_new_word(vocabulary: Vocabulary, word: str) -> None:
-    """A new unit word must be non-empty, normalised, free of digits, white
-    space and punctuation, and not already a word of the language."""
-    if not isinstance(word, str) or not word:
-        raise VocabularyError(f"a unit word is a non-empty str, not {word!r}")
-    normal = normalize(word, vocabulary.fold).text
-    if normal != word:
-        raise VocabularyError(f"write the unit word {word!r} in its normalised form {normal!r}")
-    if _DIGIT.search(word) or not _LETTERS.fullmatch(word.lstrip("/")):
-        raise VocabularyError(f"a unit word is made of letters, not {word!r}")
-    if word in vocabulary.all_words():
-        raise VocabularyError(f"{word!r} is already a word of the threshold language")
-
-
-def _replace(vocabulary: Vocabulary) -> None:
+def use_vocabulary(vocabulary: Vocabulary) -> None:
+    """Make *vocabulary* current: rebuild the reader and forget cached parses."""
     global _reader
     with _lock:
         _reader = Reader(vocabulary)
