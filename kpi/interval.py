@@ -91,6 +91,23 @@ class Interval:
         return cls(None, value, OPEN, bound)
 
     @classmethod
+    def compare(cls, kind: str, value: Number) -> Interval:
+        """The values that compare to *value* as *kind* says: ``">="`` gives
+        ``[value, +∞)``, ``">"`` ``(value, +∞)``, ``"<="`` ``(-∞, value]``,
+        ``"<"`` ``(-∞, value)`` and ``"="`` ``[value, value]``."""
+        if kind == ">=":
+            return cls.at_least(value, CLOSED)
+        if kind == ">":
+            return cls.at_least(value, OPEN)
+        if kind == "<=":
+            return cls.at_most(value, CLOSED)
+        if kind == "<":
+            return cls.at_most(value, OPEN)
+        if kind == "=":
+            return cls.point(value)
+        raise ValueError(f"kind must be one of >=, >, <=, <, =, not {kind!r}")
+
+    @classmethod
     def everything(cls) -> Interval:
         """``(-∞, +∞)``."""
         return cls(None, None, OPEN, OPEN)

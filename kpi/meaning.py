@@ -165,15 +165,7 @@ class Meaning:
                     f"the comparator {comparator.text!r} and {word} contradict each other",
                     index,
                 )
-        x = bound.number
-        interval = {
-            ">=": Interval.at_least(x, CLOSED),
-            ">": Interval.at_least(x, OPEN),
-            "<=": Interval.at_most(x, CLOSED),
-            "<": Interval.at_most(x, OPEN),
-            "=": Interval.point(x),
-        }[kind]
-        return (interval,), bound.unit
+        return (Interval.compare(kind, bound.number),), bound.unit
 
     def _suffixed(self, cell: Cell, node: Node) -> tuple[tuple[Interval, ...], Unit | None]:
         # suffixed = [ prefix ] bound suffix [ mark ] ;

@@ -372,14 +372,7 @@ def _comparison(
     tokens = [comparator, *tokens]
     if kind in w.suffixes and draw(st.integers(0, 3)) == 0:
         tokens.append(draw(st.sampled_from(w.suffixes[kind])))
-    interval = {
-        ">=": Interval.at_least(x, CLOSED),
-        ">": Interval.at_least(x, OPEN),
-        "<=": Interval.at_most(x, CLOSED),
-        "<": Interval.at_most(x, OPEN),
-        "=": Interval.point(x),
-    }[kind]
-    return tokens, interval
+    return tokens, Interval.compare(kind, x)
 
 
 def _suffixed(cell: _Cell, value: Decimal) -> tuple[list[str], Interval]:
