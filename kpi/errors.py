@@ -16,6 +16,7 @@ __all__ = [
     "LabelError",
     "MissingExtraError",
     "PolicyError",
+    "RubricReadError",
     "ThresholdSyntaxError",
     "UngradableError",
     "UnitMismatchError",
@@ -128,6 +129,12 @@ class VocabularyError(KpiError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.args[0], self.reason))
+
+
+class RubricReadError(KpiError, ValueError):
+    """A rubric file cannot be read at all (not the format it claims, a
+    truncated archive, a sheet that is not there, no rubric table in it).
+    A bad cell or row is not this: it becomes a diagnostic of the rubric."""
 
 
 class MissingExtraError(KpiError, ImportError):

@@ -36,7 +36,13 @@ from kpi.units import Unit, conversion_factor
 
 __all__ = ["Edge", "Indicator"]
 
-TierSpec = Mapping[str | ScaleGrade, "str | Threshold | None"] | Sequence["str | Threshold | None"]
+Cell = str | Threshold | None
+TierSpec = (
+    Mapping[str, Cell]
+    | Mapping[ScaleGrade, Cell]
+    | Mapping[str | ScaleGrade, Cell]
+    | Sequence[Cell]
+)
 
 # A trailing parenthetical of a name: 系统全年累计故障时长（小时）
 _NAME_UNIT = re.compile(r"\(([^()]*)\)\s*$")
