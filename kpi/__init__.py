@@ -8,6 +8,7 @@
 Grade.良
 """
 
+from kpi.diagnostics import Code, Diagnostic, Severity
 from kpi.errors import (
     ArgumentTypeError,
     GapError,
@@ -16,6 +17,7 @@ from kpi.errors import (
     LabelError,
     MissingExtraError,
     PolicyError,
+    RubricReadError,
     ThresholdSyntaxError,
     UngradableError,
     UnitMismatchError,
@@ -27,8 +29,12 @@ from kpi.evaluation import Evaluation, evaluate, grade
 from kpi.grades import CompetenceGrade, Grade, QualificationGrade, ScaleGrade, make_scale
 from kpi.indicator import Edge, Indicator
 from kpi.interval import Bound, Interval
+from kpi.lint import lint
+from kpi.location import Location
 from kpi.parser import parse
 from kpi.policy import Basis, Direction, GapPolicy
+from kpi.read import read_rubric
+from kpi.rubric import Entry, Rubric
 from kpi.threshold import Kind, Threshold
 from kpi.units import Unit
 from kpi.values import Label, Measurement
@@ -40,9 +46,12 @@ __all__ = [
     "ArgumentTypeError",
     "Basis",
     "Bound",
+    "Code",
     "CompetenceGrade",
+    "Diagnostic",
     "Direction",
     "Edge",
+    "Entry",
     "Evaluation",
     "GapError",
     "GapPolicy",
@@ -54,11 +63,15 @@ __all__ = [
     "KpiError",
     "Label",
     "LabelError",
+    "Location",
     "Measurement",
     "MissingExtraError",
     "PolicyError",
     "QualificationGrade",
+    "Rubric",
+    "RubricReadError",
     "ScaleGrade",
+    "Severity",
     "Threshold",
     "ThresholdSyntaxError",
     "UngradableError",
@@ -71,6 +84,8 @@ __all__ = [
     "add_unit",
     "evaluate",
     "grade",
+    "lint",
     "make_scale",
     "parse",
+    "read_rubric",
 ]

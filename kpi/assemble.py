@@ -216,14 +216,15 @@ class _TableReader:
         assert name_cell is not None
         location = name_cell.location
         tiers: dict[ScaleGrade, Threshold] = {}
-        places: list[Location] = []
+        places: dict[ScaleGrade, Location] = {}
         failed = False
         for column, grade in self.columns.grades.items():
             cell = self.cell(row, column)
             if cell is None:
                 tiers[grade] = Threshold.empty()
+                places[grade] = row.location.at(column=str(column + 1))
                 continue
-            places.append(cell.location)
+            places[grade] = cell.location
             try:
                 tiers[grade] = parse(cell.text)
             except ThresholdSyntaxError as exc:
@@ -253,7 +254,7 @@ class _TableReader:
                 goal=self.text_of(self.carried(row, "goal")),
                 target=target,
                 location=location,
-                cells=tuple(places),
+                cells=tuple(places[g] for g in indicator.scale),
             )
         )
 

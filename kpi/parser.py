@@ -27,7 +27,7 @@ from typing import NoReturn
 
 import pyparsing as pp
 
-from kpi.errors import ArgumentTypeError
+from kpi.errors import ArgumentTypeError, ThresholdSyntaxError
 from kpi.grammar import Grammar, Node, describe_expected
 from kpi.meaning import Cell, Meaning
 from kpi.normalize import NormalizedText, normalize
@@ -38,6 +38,7 @@ from kpi.vocabulary import Vocabulary, load_vocabulary
 __all__ = ["Reader", "current_reader", "parse", "use_vocabulary"]
 
 _CACHE_SIZE = 65536
+MAX_LENGTH = 10_000  # characters; a real cell holds a few dozen
 _COMPARATOR_SYMBOLS = re.compile(r"[≥≧≤≦<>=═]")
 _DIGIT = re.compile(r"\d")
 _LABEL_NOTE = re.compile(r"^(?P<label>[^\d()]+?)\s*\((?P<note>[^()]*\d[^()]*)\)$")
@@ -100,6 +101,14 @@ class Reader:
     def _parse(self, text: str) -> Threshold:
         if not isinstance(text, str):
             raise ArgumentTypeError(f"kpi.parse() takes a str, not {type(text).__name__}")
+        if len(text) > MAX_LENGTH:
+            # The message shows the start of the cell only.
+            raise ThresholdSyntaxError(
+                text[:60] + "…",
+                f"a cell of {len(text):,} characters is longer than a threshold may be "
+                f"({MAX_LENGTH:,} characters)",
+                1,
+            )
         nt = self.normalize(text)
         cell = Cell(nt)
         s = nt.text

@@ -30,8 +30,9 @@ class Entry:
     ``duty`` is the 职责 (or project) the row belongs to, ``activity`` the
     工作活动 (the 职责活动 cell of the row), ``budget`` its 年度预算数,
     ``description`` its 内容描述 and ``goal`` its 绩效目标. ``target`` is the
-    single 年度指标值 of a single-target table. ``location`` is the row of
-    the indicator's name and ``cells`` the places of its tier cells; both
+    single 年度指标值 of a single-target table. ``location`` is the place of
+    the indicator's name and ``cells`` the places of its tier cells, best
+    grade first (empty when the entry was not read from a file); both
     are left out of equality, so the same rubric read from a text, Word,
     Excel or CSV file compares equal.
     """
