@@ -4,9 +4,9 @@
 >>> ind = kpi.Indicator("案件调解率", ["90%以上", "80-89%", "60-79%", "60%以下"])
 >>> for d in kpi.lint(ind):
 ...     print(d.code, "|", d.message.split(";")[0])
+K204 overlap | 60% is in both 中 [60%, 79%] and 差 (-∞, 60%]
 K203 gap | values in (79%, 80%) are in no tier
 K203 gap | values in (89%, 90%) are in no tier
-K204 overlap | 60% is in both 中 [60%, 79%] and 差 (-∞, 60%]
 
 Each finding names the values concerned, says how kpi grades them today
 and proposes a fix; ``docs/rubrics.md`` lists every code.

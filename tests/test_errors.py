@@ -31,6 +31,7 @@ BUILTIN_BASE: dict[type[kpi.KpiError], type[Exception]] = {
     kpi.GapError: ValueError,
     kpi.VocabularyError: ValueError,
     kpi.PolicyError: ValueError,
+    kpi.RubricReadError: ValueError,
     kpi.ValueTypeError: TypeError,
     kpi.ArgumentTypeError: TypeError,
     kpi.MissingExtraError: ImportError,
