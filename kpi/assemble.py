@@ -31,7 +31,7 @@ import attrs
 
 from kpi.diagnostics import Code, Diagnostic
 from kpi.errors import KpiError, ThresholdSyntaxError, UnitMismatchError
-from kpi.grades import SCALES, ScaleGrade
+from kpi.grades import SCALES, Grade, ScaleGrade
 from kpi.indicator import Indicator
 from kpi.location import Location
 from kpi.parser import parse
@@ -235,7 +235,7 @@ class _TableReader:
             return
         unit = self.text(row, "unit") or None
         try:
-            indicator = Indicator(name, tiers, scale=self.columns.scale, unit=unit)
+            indicator = Indicator(name, tiers, scale=self.columns.scale or Grade, unit=unit)
         except UnitMismatchError as exc:
             self.note(
                 Code.INCOMPATIBLE_UNITS, f"{exc}; write every tier in one unit", location, name
@@ -254,7 +254,7 @@ class _TableReader:
                 goal=self.text_of(self.carried(row, "goal")),
                 target=target,
                 location=location,
-                cells=tuple(places[g] for g in indicator.scale),
+                cells=tuple(places[g] for g in indicator.scale) if places else (),
             )
         )
 
@@ -268,9 +268,13 @@ class _TableReader:
         if cell is None or not cell.text.strip():
             return True, None
         operator = self.text(row, "operator")
+        unit = self.text(row, "unit")
         text = f"{operator}{cell.text.strip()}" if operator else cell.text
         try:
-            return True, parse(text)
+            target = parse(text)
+            if unit and target.is_numeric and target.unit is None:
+                target = parse(f"{text}{unit}")  # ≥ | 95 | % is ≥95%
+            return True, target
         except ThresholdSyntaxError as exc:
             self.unreadable(cell, exc, name)
             return False, None

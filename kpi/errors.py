@@ -17,6 +17,7 @@ __all__ = [
     "MissingExtraError",
     "PolicyError",
     "RubricReadError",
+    "RubricWriteError",
     "ThresholdSyntaxError",
     "UngradableError",
     "UnitMismatchError",
@@ -135,6 +136,11 @@ class RubricReadError(KpiError, ValueError):
     """A rubric file cannot be read at all (not the format it claims, a
     truncated archive, a sheet that is not there, no rubric table in it).
     A bad cell or row is not this: it becomes a diagnostic of the rubric."""
+
+
+class RubricWriteError(KpiError, ValueError):
+    """A rubric cannot be written in the native format (a scale or a cell
+    that would not read back, a path that cannot be written)."""
 
 
 class MissingExtraError(KpiError, ImportError):

@@ -14,6 +14,7 @@ _EXTRAS = {
     "docx": ("docx", "reading .docx files"),
     "openpyxl": ("xlsx", "reading .xlsx files"),
     "hypothesis": ("strategies", "kpi.strategies"),
+    "tomli_w": ("toml", "writing .toml rubrics"),
 }
 
 

@@ -72,7 +72,8 @@ class Threshold:
     @classmethod
     def of_label(cls, label: str, note: str | None = None, text: str = "") -> Threshold:
         """A qualitative threshold."""
-        return cls(label=label, note=note, text=text or label)
+        written = label if note is None else f"{label}({note})"
+        return cls(label=label, note=note, text=text or written)
 
     @property
     def kind(self) -> Kind:
