@@ -18,6 +18,7 @@ from kpi.errors import (
     MissingExtraError,
     PolicyError,
     RubricReadError,
+    RubricWriteError,
     ThresholdSyntaxError,
     UngradableError,
     UnitMismatchError,
@@ -34,6 +35,7 @@ from kpi.location import Location
 from kpi.parser import parse
 from kpi.policy import Basis, Direction, GapPolicy
 from kpi.read import read_rubric
+from kpi.readers.native import write_rubric
 from kpi.rubric import Entry, Rubric
 from kpi.threshold import Kind, Threshold
 from kpi.units import Unit
@@ -70,6 +72,7 @@ __all__ = [
     "QualificationGrade",
     "Rubric",
     "RubricReadError",
+    "RubricWriteError",
     "ScaleGrade",
     "Severity",
     "Threshold",
@@ -88,4 +91,5 @@ __all__ = [
     "make_scale",
     "parse",
     "read_rubric",
+    "write_rubric",
 ]

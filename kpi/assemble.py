@@ -88,6 +88,8 @@ class _Columns:
     grades: Mapping[int, ScaleGrade]
     scale: type[ScaleGrade] | None
     headers: Mapping[int, str]
+    labels: Mapping[int, str]
+    """How the source names each column (its letter or number)."""
 
     def first(self, role: str) -> int | None:
         return next((c for c, r in sorted(self.roles.items()) if r == role), None)
@@ -119,7 +121,10 @@ def _columns(header: Sequence[SourceRow], words: HeaderWords) -> _Columns:
     grades: dict[int, ScaleGrade] = {}
     scale: type[ScaleGrade] | None = None
     headers: dict[int, str] = {}
+    labels: dict[int, str] = {}
     for row in header:
+        for c, cell in enumerate(row.cells):
+            labels.setdefault(c, cell.location.column)
         found_scale, found = _scale_columns(row.texts)
         if found_scale is not None and scale is None:
             scale, grades = found_scale, found
@@ -132,7 +137,7 @@ def _columns(header: Sequence[SourceRow], words: HeaderWords) -> _Columns:
     for c, grade in grades.items():
         roles[c] = "tier"
         headers[c] = grade.name
-    return _Columns(roles, grades, scale, headers)
+    return _Columns(roles, grades, scale, headers, labels)
 
 
 def _clean(text: str) -> str:
@@ -150,7 +155,7 @@ class _TableReader:
         self.words = words
         self.entries: list[Entry] = []
         self.diagnostics: list[Diagnostic] = []
-        self.context: dict[str, SourceCell] = {}
+        self.context: dict[str, SourceCell] = {}  # activity, budget, ... carried down
         self.duty = ""
 
     def cell(self, row: SourceRow, column: int | None) -> SourceCell | None:
@@ -173,10 +178,10 @@ class _TableReader:
         if row.is_blank:
             self.note(Code.BLANK_ROW, "a blank row", row.location)
             return
-        if _is_header(row, self.words) and self.words.role(self.text(row, "name")) == "name":
+        name = self.text(row, "name")
+        if _is_header(row, self.words) and (not name or self.words.role(name) == "name"):
             self.note(Code.HEADER_ROW, "a header row repeated in the table", row.location)
             return
-        name = self.text(row, "name")
         if not name:
             self.read_context(row)
             return
@@ -203,13 +208,23 @@ class _TableReader:
         words = " / ".join(t for t in (_clean(c.text) for c in row.cells) if t)
         self.note(Code.CONTEXT_ROW, f"a context row with no indicator: {words}", row.location)
 
-    def carried(self, row: SourceRow, role: str) -> SourceCell | None:
-        """The row's cell of *role*, or the one above it when it is empty."""
-        found = self.cell(row, self.columns.first(role))
-        if found is not None and found.text.strip():
-            self.context[role] = found
-            return found
-        return self.context.get(role)
+    def carry(self, row: SourceRow) -> dict[str, tuple[SourceCell, bool]]:
+        """The row's activity, budget, description and goal cells, each with
+        whether it is the row's own (False: carried down from the rows above,
+        as in cells merged down). A new activity starts a new context."""
+        own = {
+            role: found
+            for role in ("activity", "budget", "description", "goal")
+            if (found := self.cell(row, self.columns.first(role))) is not None
+            and found.text.strip()
+        }
+        if "activity" in own and (
+            "activity" not in self.context
+            or _clean(self.context["activity"].text) != _clean(own["activity"].text)
+        ):
+            self.context = {}
+        self.context.update(own)
+        return {role: (cell, role in own) for role, cell in self.context.items()}
 
     def read_indicator(self, row: SourceRow, name: str) -> None:
         name_cell = self.cell(row, self.columns.first("name"))
@@ -222,7 +237,7 @@ class _TableReader:
             cell = self.cell(row, column)
             if cell is None:
                 tiers[grade] = Threshold.empty()
-                places[grade] = row.location.at(column=str(column + 1))
+                places[grade] = row.location.at(column=self.columns.labels.get(column, ""))
                 continue
             places[grade] = cell.location
             try:
@@ -238,28 +253,33 @@ class _TableReader:
             indicator = Indicator(name, tiers, scale=self.columns.scale or Grade, unit=unit)
         except UnitMismatchError as exc:
             self.note(
-                Code.INCOMPATIBLE_UNITS, f"{exc}; write every tier in one unit", location, name
+                Code.INCOMPATIBLE_UNITS,
+                f"{exc}; write every tier in one unit",
+                _odd_unit_out(tiers, places, unit) or location,
+                name,
             )
             return
         except KpiError as exc:
             self.note(Code.BAD_ROW, str(exc), location, name)
             return
+        context = self.carry(row)
+
+        def text(role: str) -> str:
+            return _clean(context[role][0].text) if role in context else ""
+
         self.entries.append(
             Entry(
                 indicator,
                 duty=self.duty,
-                activity=self.text_of(self.carried(row, "activity")),
-                budget=self.budget(self.carried(row, "budget"), name),
-                description=self.text_of(self.carried(row, "description")),
-                goal=self.text_of(self.carried(row, "goal")),
+                activity=text("activity"),
+                budget=self.budget(context.get("budget"), name),
+                description=text("description"),
+                goal=text("goal"),
                 target=target,
                 location=location,
                 cells=tuple(places[g] for g in indicator.scale) if places else (),
             )
         )
-
-    def text_of(self, cell: SourceCell | None) -> str:
-        return _clean(cell.text) if cell else ""
 
     def read_target(self, row: SourceRow, name: str) -> tuple[bool, Threshold | None]:
         """Whether the target cell of a single-target row could be read, and
@@ -285,21 +305,26 @@ class _TableReader:
         )
         self.note(Code.UNREADABLE_CELL, str(located), cell.location, name)
 
-    def budget(self, cell: SourceCell | None, name: str) -> Decimal | None:
-        if cell is None:
+    def budget(self, found: tuple[SourceCell, bool] | None, name: str) -> Decimal | None:
+        """The budget of the row's activity; a budget that is not a number is
+        said once, on the row that holds it, and the entry has no budget."""
+        if found is None:
             return None
+        cell, own = found
         text = _clean(cell.text).replace(",", "")
         try:
             value = Decimal(text)
         except InvalidOperation:
             value = None
         if value is None or not value.is_finite():
-            self.note(
-                Code.UNREADABLE_CELL,
-                f"the budget {cell.text!r} is not a number; write it as digits such as 95.1",
-                cell.location,
-                name,
-            )
+            if own:
+                self.note(
+                    Code.UNREADABLE_BUDGET,
+                    f"the budget {cell.text!r} is not a number, so the indicators of this "
+                    "activity have no budget; write it as digits such as 95.1",
+                    cell.location,
+                    name,
+                )
             return None
         return value
 
@@ -337,6 +362,9 @@ def assemble(
             continue
         reader = _TableReader(table, columns, words)
         for row in rows[:start]:
+            if row.is_blank:
+                reader.note(Code.BLANK_ROW, "a blank row", row.location)
+                continue
             words_in = " / ".join(t for t in (_clean(c.text) for c in row.cells) if t)
             reader.note(Code.CONTEXT_ROW, f"a caption above the header: {words_in}", row.location)
         for row in rows[start:end]:
@@ -344,13 +372,31 @@ def assemble(
         reader.read(rows[end:])
         entries.extend(reader.entries)
         diagnostics.extend(reader.diagnostics)
-    diagnostics.extend(_duplicates(entries))
+        diagnostics.extend(_duplicates(reader.entries))
     return Rubric(tuple(entries), tuple(diagnostics), source, encoding)
 
 
+def _odd_unit_out(
+    tiers: Mapping[ScaleGrade, Threshold], places: Mapping[ScaleGrade, Location], unit: str | None
+) -> Location | None:
+    """The cell of the first tier whose unit does not convert to the unit
+    of the tiers before it (or of the unit column)."""
+    first = parse(f"1{unit}").unit if unit else None
+    for grade, threshold in tiers.items():
+        if threshold.unit is None:
+            continue
+        if first is None:
+            first = threshold.unit
+        elif not first.compatible(threshold.unit):
+            return places.get(grade)
+    return None
+
+
 def _not_a_rubric(table: SourceTable, why: str) -> Diagnostic:
-    rows = [r.location.row for r in table.rows if r.location.row is not None]
-    span = f"rows {min(rows)}-{max(rows)}" if rows else "no rows"
+    rows = [c.location.row for r in table.rows for c in r.cells if c.location.row is not None]
+    rows += [r.location.row for r in table.rows if r.location.row is not None]
+    word = table.rows[0].location.row_word if table.rows else "row"
+    span = f"{word}s {min(rows)}-{max(rows)}" if rows else "no rows"
     return Diagnostic(
         Code.NOT_A_RUBRIC,
         f"a table ({span}) that is not a rubric: {why}",

@@ -44,6 +44,7 @@ class Code(enum.Enum):
     UNREADABLE_CELL = ("K105", "unreadable-cell", Severity.ERROR)
     BAD_ROW = ("K106", "bad-row", Severity.ERROR)
     DUPLICATE_NAME = ("K107", "duplicate-name", Severity.WARNING)
+    UNREADABLE_BUDGET = ("K108", "unreadable-budget", Severity.WARNING)
     # content: computed exactly from the intervals of each indicator
     NO_THRESHOLDS = ("K201", "no-thresholds", Severity.ERROR)
     EMPTY_TIER = ("K202", "empty-tier", Severity.WARNING)

@@ -33,7 +33,7 @@ from kpi.threshold import Threshold
 __all__ = ["lint"]
 
 # Names of indicators whose values cannot exceed 100%.
-_RATE = re.compile(r"率|满意度|比例|占比|覆盖面")
+_RATE = re.compile(r"率|满意度|满意程度|比例|占比|覆盖面")
 _HUNDRED = Fraction(100)
 
 
@@ -101,20 +101,14 @@ class _Linter:
         if not filled:
             return self.found
         for grade, threshold in thresholds:
-            if threshold.is_empty:
-                self.empty_tier(grade)
+            if threshold.is_empty and not threshold.text.strip():
+                self.empty_tier(grade)  # a blank cell; '—' or 无 says "not awarded"
         self.identical(filled)
         if self.ind.is_qualitative:
             return self.found
         self.units(filled)
         if self.ind.direction is Direction.UNKNOWN and len(filled) > 1:
-            self.say(
-                Code.OUT_OF_ORDER,
-                "the tiers do not run in one direction ("
-                + "; ".join(self.tier(g) for g, _ in filled)
-                + "): neither higher-is-better nor lower-is-better; list the "
-                "thresholds from the best grade to the worst",
-            )
+            self.out_of_order(filled)
         self.unreachable(filled)
         self.overlaps(filled)
         self.gaps()
@@ -150,14 +144,46 @@ class _Linter:
                     b,
                 )
 
+    def out_of_order(self, filled: Sequence[tuple[ScaleGrade, Threshold]]) -> None:
+        """Name the neighbouring tiers that run against the others."""
+        lows = [_low(self.ind.tier(g).intervals[0]) for g, _ in filled]
+        steps = [(a > b) - (a < b) for a, b in itertools.pairwise(lows)]
+        falling, rising = steps.count(1), steps.count(-1)
+        against = -1 if falling > rising else 1 if rising > falling else 0
+        pairs = [
+            (filled[i][0], filled[i + 1][0])
+            for i, step in enumerate(steps)
+            if against and step == against
+        ]
+        listed = "; ".join(self.tier(g) for g, _ in filled)
+        if pairs:
+            better, worse = pairs[0]
+            way = "below" if against == -1 else "above"
+            fix = (
+                f"swap {better} and {worse} (or correct one of them): {better} lies {way} "
+                f"{worse}, against the order of the other tiers"
+            )
+        else:
+            fix = "list the thresholds from the best grade to the worst"
+        self.say(
+            Code.OUT_OF_ORDER,
+            f"the tiers do not run in one direction ({listed}): neither higher-is-better "
+            f"nor lower-is-better; {fix}",
+        )
+
     def units(self, filled: Sequence[tuple[ScaleGrade, Threshold]]) -> None:
-        words = {t.unit.word for _, t in filled if t.unit is not None}
-        if len(words) > 1:
+        others = [(g, t) for g, t in filled if t.unit is not None and t.unit.word != self.unit]
+        if others:
+            written = ", ".join(
+                f"{g} is written in {t.unit.word if t.unit else ''} ({t}, which is "
+                f"{self.text(self.ind.tier(g).intervals)} in {self.unit})"
+                for g, t in others
+            )
             self.say(
                 Code.MIXED_UNITS,
-                f"the tiers are written in {' and '.join(sorted(words))}; they are compared "
-                f"in {self.unit}, exactly; write them in one unit to make the rubric easier "
-                "to read",
+                f"the tiers are not all in {self.unit}: {written}; kpi compares them exactly, "
+                f"but write every tier in {self.unit} to make the rubric easier to read",
+                others[0][0],
             )
 
     def unreachable(self, filled: Sequence[tuple[ScaleGrade, Threshold]]) -> None:
@@ -268,34 +294,33 @@ class _Linter:
             return
         at_100 = self.ind.decision(_HUNDRED, GapPolicy.WORSE).grade
         above = Interval(_HUNDRED, None, left=OPEN)
-        for grade, _ in self.ind.thresholds:
-            tier = self.ind.tier(grade)
-            taken = intersection(tier.effective, (above,))
-            if taken and at_100 is not None and grade < at_100:
-                self.say(
-                    Code.RATE_ABOVE_100,
-                    f"a rate cannot exceed 100%, but {self.tier(grade)} takes "
-                    f"{self.text(taken)}, so a value above 100% (a typing slip such as "
-                    f"100.5%) would be graded {grade}, worse than 100% itself ({at_100}); "
-                    f"write {grade} as {self.text(difference(tier.intervals, taken))}",
-                    grade,
-                )
-                return
-
-
-def _inside(interval: Interval) -> Fraction:
-    """A value strictly inside *interval* (which is not a single point)."""
-    lo, hi = interval.lower, interval.upper
-    if lo is None and hi is None:
-        return Fraction(0)
-    if lo is None:
-        assert hi is not None
-        return to_fraction(hi) - 1
-    if hi is None:
-        return to_fraction(lo) + 1
-    if lo == hi:
-        return to_fraction(lo)
-    return (to_fraction(lo) + to_fraction(hi)) / 2
+        if at_100 is None:
+            return
+        graded = [  # the tiers that grade values above 100% worse than 100%
+            grade
+            for grade, _ in self.ind.thresholds
+            if grade < at_100 and intersection(self.ind.tier(grade).effective, (above,))
+        ]
+        if not graded:
+            return
+        first = graded[0]
+        offending = [  # every tier to bound, so that no other takes over
+            grade
+            for grade, _ in self.ind.thresholds
+            if grade < at_100 and intersection(self.ind.tier(grade).intervals, (above,))
+        ]
+        capped = (Interval.at_most(_HUNDRED),)
+        fixes = ", ".join(
+            f"{g} as {self.text(intersection(self.ind.tier(g).intervals, capped))}"
+            for g in offending
+        )
+        self.say(
+            Code.RATE_ABOVE_100,
+            f"a rate cannot exceed 100%, but {self.tier(first)} takes values above 100%, so "
+            f"a value such as 100.5% (a typing slip) would be graded {first}, worse than "
+            f"100% itself ({at_100}); write {fixes}",
+            first,
+        )
 
 
 def _holds_whole_number(interval: Interval) -> bool:
@@ -306,5 +331,25 @@ def _holds_whole_number(interval: Interval) -> bool:
     return interval.contains(Fraction(first)) or first < hi
 
 
+def _low(interval: Interval) -> tuple[int, Fraction]:
+    """A sort key of an interval's lower end, -∞ first."""
+    return (0, Fraction(0)) if interval.lower is None else (1, to_fraction(interval.lower))
+
+
+def _inside(interval: Interval) -> Fraction:
+    """A value inside *interval*: its middle, or a point of it."""
+    lo, hi = interval.lower, interval.upper
+    if lo is None and hi is None:
+        return Fraction(0)
+    if lo is None:
+        assert hi is not None
+        return to_fraction(hi) - 1
+    if hi is None:
+        return to_fraction(lo) + 1
+    return (to_fraction(lo) + to_fraction(hi)) / 2
+
+
 def _lint_entry(entry: Entry) -> list[Diagnostic]:
-    return _Linter(entry).run()
+    """The findings of one entry, in the order of their cells in the source."""
+    found = _Linter(entry).run()
+    return sorted(found, key=lambda d: (d.location.row or 0, d.location.column))

@@ -38,7 +38,7 @@ from kpi.vocabulary import Vocabulary, load_vocabulary
 __all__ = ["Reader", "current_reader", "parse", "use_vocabulary"]
 
 _CACHE_SIZE = 65536
-MAX_LENGTH = 10_000  # characters; a real cell holds a few dozen
+MAX_LENGTH = 20_000  # characters; a real cell holds a few dozen
 _COMPARATOR_SYMBOLS = re.compile(r"[≥≧≤≦<>=═]")
 _DIGIT = re.compile(r"\d")
 _LABEL_NOTE = re.compile(r"^(?P<label>[^\d()]+?)\s*\((?P<note>[^()]*\d[^()]*)\)$")

@@ -39,9 +39,18 @@ def _format_of(name: str, format: str | None) -> str:
         if suffix in endings:
             return fmt
     raise RubricReadError(
-        f"cannot tell the format of {name or 'the file'!r} from its name; "
-        f"pass format= one of {', '.join(FORMATS)}"
+        (
+            f"cannot tell the format of {name!r} from its name"
+            if name
+            else "cannot tell the format of a file object without a name"
+        )
+        + f"; pass format= one of {', '.join(FORMATS)}"
     )
+
+
+def _called(name: str) -> str:
+    """How a message names the file: its name, or what it is when it has none."""
+    return repr(name) if name else "from a file object without a name"
 
 
 def _load(source: str | os.PathLike[str] | BinaryIO) -> tuple[str, bytes]:
@@ -55,8 +64,7 @@ def _load(source: str | os.PathLike[str] | BinaryIO) -> tuple[str, bytes]:
     data = source.read()
     if not isinstance(data, bytes):
         raise RubricReadError(
-            f"cannot read rubric {name or 'from the file object'!r}: "
-            "expected a file opened in binary mode ('rb')"
+            f"cannot read rubric {_called(name)}: expected a file opened in binary mode ('rb')"
         )
     return name, data
 
@@ -104,7 +112,7 @@ def read_rubric(
     rubric = assemble(tables, source=name, encoding=encoding)
     if not rubric.entries and not any(d.code.slug != "not-a-rubric" for d in rubric.diagnostics):
         raise RubricReadError(
-            f"cannot read rubric {name!r}: no table in it has a header that names an "
+            f"cannot read rubric {_called(name)}: no table in it has a header that names an "
             "indicator column and tier columns (优/良/中/差) or a target column (指标值)"
         )
     return rubric

@@ -32,6 +32,7 @@ BUILTIN_BASE: dict[type[kpi.KpiError], type[Exception]] = {
     kpi.VocabularyError: ValueError,
     kpi.PolicyError: ValueError,
     kpi.RubricReadError: ValueError,
+    kpi.RubricWriteError: ValueError,
     kpi.ValueTypeError: TypeError,
     kpi.ArgumentTypeError: TypeError,
     kpi.MissingExtraError: ImportError,
