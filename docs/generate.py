@@ -34,7 +34,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 GRAMMAR = ROOT / "grammar"
 DOCS = ROOT / "docs"
-PAGES: tuple[Path, ...] = (DOCS / "threshold-language.md", DOCS / "grading.md")
+PAGES: tuple[Path, ...] = (
+    DOCS / "threshold-language.md",
+    DOCS / "grading.md",
+    DOCS / "rubrics.md",
+)
 
 BLOCK = re.compile(
     r"<!-- generated: (?P<name>[\w.-]+) -->\n(?P<body>.*?)<!-- end generated -->",
@@ -375,6 +379,43 @@ def render_errors() -> str:
         text = "".join(code(p) if i % 2 else prose(p) for i, p in enumerate(parts))
         rows.append((f"`kpi.{cls.__name__}`", bases, text))
     return table(["class", "derives from", "what it means"], rows)
+
+
+# ---------------------------------------------------------------- rubrics
+
+
+@block("header-words")
+def render_header_words() -> str:
+    """The header words of grammar/headers.toml, by role."""
+    data = tomllib.loads((GRAMMAR / "headers.toml").read_text(encoding="utf-8"))
+    return table(
+        ["role", "header words"],
+        ([code(role), words(t["words"])] for role, t in data["roles"].items()),
+    )
+
+
+@block("formats")
+def render_formats() -> str:
+    """The formats kpi.read_rubric reads, with their endings and extras."""
+    from kpi.read import FORMATS
+
+    extras = {"docx": "`kpi[docx]` (python-docx)", "xlsx": "`kpi[xlsx]` (openpyxl)"}
+    extras["toml"] = "writing needs `kpi[toml]` (tomli-w)"
+    return table(
+        ["format", "file names", "needs"],
+        ([code(f), words(e), extras.get(f, "nothing")] for f, e in FORMATS.items()),
+    )
+
+
+@block("lint-codes")
+def render_lint_codes() -> str:
+    """Every diagnostic code, its name and severity."""
+    from kpi.diagnostics import Code
+
+    return table(
+        ["code", "name", "severity"],
+        ([code(c.code), code(c.slug), c.severity.value] for c in Code),
+    )
 
 
 # ---------------------------------------------------------------- rewriting

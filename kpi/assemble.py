@@ -43,6 +43,7 @@ from kpi.threshold import Threshold
 __all__ = ["HeaderWords", "assemble", "load_header_words"]
 
 MAX_HEADER_ROWS = 4  # rows (captions) allowed above the header
+_BRACKETED = re.compile(r"[(（【\[][^()（）【】\[\]]*[)）】\]]")
 _IGNORED = re.compile(r"[\s\u3000()（）【】\[\]:：*＊]+")
 
 
@@ -56,19 +57,16 @@ class HeaderWords:
     """The header words of ``grammar/headers.toml``: header text to role."""
 
     roles: Mapping[str, str]
-    max_extra: int
 
     def role(self, text: str) -> str | None:
-        """The role a header cell gives its column, or None."""
+        """The role a header cell gives its column, or None: the cell must be
+        a header word, possibly with a bracketed remark (``年度指标值（2024年）``)."""
         key = header_key(text)
         if not key:
             return None
         if key in self.roles:
             return self.roles[key]
-        for word in sorted(self.roles, key=len, reverse=True):
-            if key.startswith(word) and len(key) - len(word) <= self.max_extra:
-                return self.roles[word]
-        return None
+        return self.roles.get(header_key(_BRACKETED.sub("", unicodedata.normalize("NFKC", text))))
 
 
 def load_header_words() -> HeaderWords:
@@ -77,7 +75,7 @@ def load_header_words() -> HeaderWords:
     roles = {
         header_key(word): role for role, table in data["roles"].items() for word in table["words"]
     }
-    return HeaderWords(roles, int(data["max_extra"]))
+    return HeaderWords(roles)
 
 
 @attrs.frozen
@@ -138,6 +136,18 @@ def _columns(header: Sequence[SourceRow], words: HeaderWords) -> _Columns:
         roles[c] = "tier"
         headers[c] = grade.name
     return _Columns(roles, grades, scale, headers, labels)
+
+
+def _words(row: SourceRow) -> str:
+    """The texts of a row's cells, once each: a merged cell's copies (which
+    keep the location of the cell they copy) are left out."""
+    texts: list[str] = []
+    previous: Location | None = None
+    for cell in row.cells:
+        if cell.location != previous and (text := _clean(cell.text)):
+            texts.append(text)
+        previous = cell.location
+    return " / ".join(texts)
 
 
 def _clean(text: str) -> str:
@@ -205,8 +215,7 @@ class _TableReader:
         if duty:
             self.duty = duty
             self.context = {}
-        words = " / ".join(t for t in (_clean(c.text) for c in row.cells) if t)
-        self.note(Code.CONTEXT_ROW, f"a context row with no indicator: {words}", row.location)
+        self.note(Code.CONTEXT_ROW, f"a context row with no indicator: {_words(row)}", row.location)
 
     def carry(self, row: SourceRow) -> dict[str, tuple[SourceCell, bool]]:
         """The row's activity, budget, description and goal cells, each with
@@ -365,8 +374,9 @@ def assemble(
             if row.is_blank:
                 reader.note(Code.BLANK_ROW, "a blank row", row.location)
                 continue
-            words_in = " / ".join(t for t in (_clean(c.text) for c in row.cells) if t)
-            reader.note(Code.CONTEXT_ROW, f"a caption above the header: {words_in}", row.location)
+            reader.note(
+                Code.CONTEXT_ROW, f"a caption above the header: {_words(row)}", row.location
+            )
         for row in rows[start:end]:
             reader.note(Code.HEADER_ROW, "a header row", row.location)
         reader.read(rows[end:])

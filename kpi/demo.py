@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -17,9 +18,10 @@ from kpi.errors import KpiError
 from kpi.evaluation import Evaluation, evaluate
 from kpi.indicator import Indicator
 
-__all__ = ["DemoRow", "load_example", "run_demo"]
+__all__ = ["DemoRow", "load_example", "run_demo", "seed_path"]
 
 EXAMPLE = "wuji_2018.toml"
+SEED = "wuji_2018.txt"  # a copy of shared/seeds/000_26cbd3258962cffd.txt
 
 
 @attrs.frozen
@@ -33,6 +35,17 @@ class DemoRow:
     actual: str
     evaluation: Evaluation | None
     error: KpiError | None
+
+
+def seed_path() -> Path:
+    """The bundled seed: 无极县政府's 2018 budget disclosure, whose
+    部门职责-工作活动绩效目标 table is kpi's main example.
+
+    >>> import kpi
+    >>> len(kpi.read_rubric(seed_path()))
+    25
+    """
+    return Path(str(resources.files("kpi") / "examples" / SEED))
 
 
 def load_example() -> dict[str, Any]:

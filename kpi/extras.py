@@ -9,12 +9,12 @@ from kpi.errors import MissingExtraError
 
 __all__ = ["require"]
 
-# module -> (extra, what needs it)
+# module -> (extra, what needs it, the package that provides the module)
 _EXTRAS = {
-    "docx": ("docx", "reading .docx files"),
-    "openpyxl": ("xlsx", "reading .xlsx files"),
-    "hypothesis": ("strategies", "kpi.strategies"),
-    "tomli_w": ("toml", "writing .toml rubrics"),
+    "docx": ("docx", "reading .docx files", "python-docx"),
+    "openpyxl": ("xlsx", "reading .xlsx files", "openpyxl"),
+    "hypothesis": ("strategies", "kpi.strategies", "hypothesis"),
+    "tomli_w": ("toml", "writing .toml rubrics", "tomli-w"),
 }
 
 
@@ -24,7 +24,7 @@ def require(module: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError:
-        extra, purpose = _EXTRAS[module]
+        extra, purpose, package = _EXTRAS[module]
         raise MissingExtraError(
-            f"{purpose} needs the {module} package: pip install 'kpi[{extra}]'"
+            f"{purpose} needs the {package} package: pip install 'kpi[{extra}]'"
         ) from None

@@ -86,6 +86,11 @@ class Reader:
         )
         self.meaning = Meaning(vocabulary, self._unit_pattern)
         self.parse = functools.lru_cache(maxsize=_CACHE_SIZE)(self._parse)
+        # Values skip the refusals meant for cells only: an actual value of
+        # 2023.12 hours is a number, not a deadline.
+        self.parse_value = functools.lru_cache(maxsize=_CACHE_SIZE)(
+            functools.partial(self._parse, value=True)
+        )
 
     # ---------------------------------------------------------------- entry
 
@@ -98,7 +103,7 @@ class Reader:
         match = self._unit_pattern.fullmatch(self.normalize(text).text)
         return unit_from_match(match, self.vocabulary) if match else None
 
-    def _parse(self, text: str) -> Threshold:
+    def _parse(self, text: str, *, value: bool = False) -> Threshold:
         if not isinstance(text, str):
             raise ArgumentTypeError(f"kpi.parse() takes a str, not {type(text).__name__}")
         if len(text) > MAX_LENGTH:
@@ -126,7 +131,10 @@ class Reader:
             and not _COMPARATOR_SYMBOLS.search(note["label"])
         ):
             return Threshold.of_label(note["label"].strip(), note["note"].strip(), text)
-        for refusal in () if s.startswith(("[", "(")) else self.vocabulary.refusals:
+        refusals = () if s.startswith(("[", "(")) else self.vocabulary.refusals
+        for refusal in refusals:
+            if value and refusal.cells_only:
+                continue
             found = refusal.pattern.search(s)
             if found:
                 cell.fail(refusal.reason, found.start())

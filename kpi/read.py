@@ -9,6 +9,7 @@ from typing import BinaryIO
 from kpi.assemble import assemble
 from kpi.errors import RubricReadError
 from kpi.readers.encoding import decode
+from kpi.readers.package import called
 from kpi.readers.text import read_text_tables
 from kpi.rubric import Rubric
 from kpi.source import SourceTable
@@ -48,11 +49,6 @@ def _format_of(name: str, format: str | None) -> str:
     )
 
 
-def _called(name: str) -> str:
-    """How a message names the file: its name, or what it is when it has none."""
-    return repr(name) if name else "from a file object without a name"
-
-
 def _load(source: str | os.PathLike[str] | BinaryIO) -> tuple[str, bytes]:
     if isinstance(source, str | os.PathLike):
         path = Path(source)
@@ -64,7 +60,7 @@ def _load(source: str | os.PathLike[str] | BinaryIO) -> tuple[str, bytes]:
     data = source.read()
     if not isinstance(data, bytes):
         raise RubricReadError(
-            f"cannot read rubric {_called(name)}: expected a file opened in binary mode ('rb')"
+            f"cannot read rubric {called(name)}: expected a file opened in binary mode ('rb')"
         )
     return name, data
 
@@ -112,7 +108,7 @@ def read_rubric(
     rubric = assemble(tables, source=name, encoding=encoding)
     if not rubric.entries and not any(d.code.slug != "not-a-rubric" for d in rubric.diagnostics):
         raise RubricReadError(
-            f"cannot read rubric {_called(name)}: no table in it has a header that names an "
+            f"cannot read rubric {called(name)}: no table in it has a header that names an "
             "indicator column and tier columns (优/良/中/差) or a target column (指标值)"
         )
     return rubric

@@ -86,7 +86,7 @@ def _read_text(text: str) -> Measurement | Label:
     if not _DIGIT.search(normalised) and not reader.is_template(normalised):
         return Label(normalised)
     try:
-        threshold = reader.parse(text)
+        threshold = reader.parse_value(text)
     except ThresholdSyntaxError as exc:
         advice = f" ({exc.hint})" if exc.hint else ""
         raise ValueReadError(

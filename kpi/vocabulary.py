@@ -37,6 +37,7 @@ class Refusal:
 
     pattern: re.Pattern[str]
     reason: str
+    cells_only: bool = False
 
 
 @attrs.frozen
@@ -115,7 +116,8 @@ class Vocabulary:
             trailing=_words(data["trailing"], "punctuation"),
             units=tuple(units),
             refusals=tuple(
-                Refusal(re.compile(r["pattern"]), r["reason"]) for r in data["refusals"]
+                Refusal(re.compile(r["pattern"]), r["reason"], bool(r.get("cells_only", False)))
+                for r in data["refusals"]
             ),
             scales=tuple(
                 ScaleEntry(s["name"], tuple(s["labels"]), tuple(s["aliases"]))

@@ -29,13 +29,14 @@ from hypothesis import HealthCheck, given, settings
 
 import kpi
 from kpi import strategies as ks
+from kpi.demo import seed_path
 from kpi.diagnostics import Code
 from kpi.grades import ScaleGrade
 from kpi.location import Location
 from kpi.rubric import Entry
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seeds" / "000_26cbd3258962cffd.txt"
+SEED = seed_path()  # the bundled copy of ../shared/seeds/000_26cbd3258962cffd.txt
 
 优, 良, 中, 差 = kpi.Grade.优, kpi.Grade.良, kpi.Grade.中, kpi.Grade.差
 

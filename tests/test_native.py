@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import kpi
 from kpi import strategies as ks
+from kpi.demo import seed_path
 from kpi.diagnostics import Code, Diagnostic
 from kpi.errors import MissingExtraError, RubricReadError
 from kpi.grades import CompetenceGrade, Grade, QualificationGrade, make_scale
@@ -30,7 +31,7 @@ from kpi.rubric import Entry, Rubric
 from kpi.threshold import Threshold
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seeds" / "000_26cbd3258962cffd.txt"
+SEED = seed_path()  # the bundled copy of ../shared/seeds/000_26cbd3258962cffd.txt
 EXAMPLE = ROOT / "kpi" / "examples" / "wuji_2018.toml"
 FORMATS = ["toml", "json"]
 
@@ -349,7 +350,7 @@ def test_toml_needs_the_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     with pytest.raises(MissingExtraError) as caught:
         write_rubric(SMALL, tmp_path / "r.toml")
     assert str(caught.value) == (
-        "writing .toml rubrics needs the tomli_w package: pip install 'kpi[toml]'"
+        "writing .toml rubrics needs the tomli-w package: pip install 'kpi[toml]'"
     )
     assert os.listdir(tmp_path) == []
     write_rubric(SMALL, tmp_path / "r.json")  # JSON needs nothing

@@ -18,6 +18,7 @@ import attrs
 import pytest
 
 import kpi
+from kpi.demo import seed_path
 from kpi.diagnostics import Code
 from kpi.errors import RubricReadError
 from kpi.location import Location
@@ -28,7 +29,7 @@ from kpi.rubric import Rubric
 from kpi.source import SourceCell
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seeds" / "000_26cbd3258962cffd.txt"
+SEED = seed_path()  # the bundled copy of ../shared/seeds/000_26cbd3258962cffd.txt
 
 Rows = list[list[str]]
 

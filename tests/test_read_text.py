@@ -17,12 +17,13 @@ from pathlib import Path
 import pytest
 
 import kpi
+from kpi.demo import seed_path
 from kpi.location import Location
 from kpi.readers.text import read_text_tables
 from kpi.source import SourceTable
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seeds" / "000_26cbd3258962cffd.txt"
+SEED = seed_path()  # the bundled copy of ../shared/seeds/000_26cbd3258962cffd.txt
 
 FORMATS = "text, docx, xlsx, csv, tsv, toml, json"
 NO_RUBRIC = (

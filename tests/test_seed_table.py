@@ -28,7 +28,7 @@ from typing import Any
 import pytest
 
 import kpi
-from kpi.demo import load_example
+from kpi.demo import load_example, seed_path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seeds" / "000_26cbd3258962cffd.txt"
@@ -944,3 +944,11 @@ def test_edges(name: str, gap: str, unit: str, expected: list[EdgeRow]) -> None:
     edges = indicator(name).edges(gap)
     assert [(e.value, e.below, e.at, e.above) for e in edges] == expected
     assert {str(e.unit) for e in edges} == {unit}
+
+
+def test_the_bundled_seed_is_the_shared_seed() -> None:
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+    original = shared / "000_26cbd3258962cffd.txt"
+    if not original.exists():
+        pytest.skip(f"the seed {original} is absent; cannot compare the bundled copy")
+    assert seed_path().read_bytes() == original.read_bytes()
