@@ -9,7 +9,7 @@ import pytest
 from kpi.cli import main
 from kpi.demo import seed_path
 
-CLEAN = "绩效指标,优,良,中,差\n会议保障率,≥95%,\"[90%,95%)\",\"[80%,90%)\",＜80%\n"
+CLEAN = '绩效指标,优,良,中,差\n会议保障率,≥95%,"[90%,95%)","[80%,90%)",＜80%\n'
 
 
 def test_the_seed_has_an_error(capsys: pytest.CaptureFixture[str]) -> None:
