@@ -1,0 +1,659 @@
+"""Scoring one indicator: the points it earns out of its weight, exactly.
+
+Single-target indicators (one 年度指标值 such as ``≥95%``, ``≤10天`` or
+``=100%``) are scored against the actual value by the rules of
+self-evaluation forms; qualitative levels (达成 / 部分达成 / 未达成) and the
+grades of tiered indicators (优 / 良 / 中 / 差) earn a fraction of the weight;
+the total is graded on the national bands of 财预〔2020〕10号, written in the
+threshold language itself. Every number is an exact Decimal or Fraction;
+only :meth:`Score.rounded` and the reason sentences round, to 2 decimals.
+
+>>> from decimal import Decimal
+>>> import kpi
+>>> from kpi.scoring import national_grade, score_target
+>>> s = score_target(kpi.parse("≥95%"), Decimal("94.5"), Decimal(10))
+>>> s.points
+Fraction(189, 19)
+>>> s.rounded()
+Decimal('9.95')
+>>> s.reason
+'94.5% is below the target ≥95%: 10 × 94.5 / 95 ≈ 9.95 of 10 points.'
+>>> national_grade(Decimal("89.99"))
+Grade.良
+
+The rules, T the target, R the actual value, w the weight:
+
+* ``HIGHER_PROPORTIONAL`` (正向指标, target ``≥T``): w if R meets the target,
+  else w × R / T. Source: the notes of provincial self-evaluation forms
+  (自评表), as cited in the project's domain reference, section 3.
+* ``LOWER_RATIO`` (反向指标, target ``≤T``, the default): w if R meets the
+  target, else w × T / R. Same source.
+* ``LOWER_LINEAR`` (反向指标): w if R meets the target, else
+  w × (1 − (R − T) / T), which is 0 at R = 2T and beyond. Source: a deployed
+  provincial system, as cited in the same section.
+* ``EQUAL`` (target ``=T``): with T = 0, w if R ≤ 0, else 0; with T > 0, as
+  ``HIGHER_PROPORTIONAL``. Same section.
+* ``QUALITATIVE``: w × the fraction of the level (达成 1, 部分达成 0.8, 未达成
+  0.6 by default; the central rule's ranges are 100–80%, 80–50%, 50–0%).
+* ``TIERED``: w × the fraction of the grade (优 1.0, 良 0.8, 中 0.6, 差 0 by
+  default). No national mapping exists; this is a configurable project
+  decision (domain reference, section 4).
+
+Edge cases, decided here and tested:
+
+* Exactly at a closed target (``≥T``, ``≤T``, a bare ``T``) counts as met. An
+  open target (``>T``, ``<T``) is met only beyond T; at R = T the target is
+  not met (``Score.met`` is False) but the rule's formula gives w there, so the
+  points are the full weight: the formulas are continuous at T.
+* The score is clamped to [0, w]: over-achievement never earns more than w
+  (the 偏离度 deduction of 财预〔2021〕101号 for a target set too low is not
+  applied), and a negative actual on a higher-is-better target scores 0.
+* The proportional rules divide by T (or by R ≥ T); they are defined only for
+  T > 0. With T ≤ 0, a met target scores w and a missed one 0, and the reason
+  says so. No rule ever divides by zero.
+* An actual of 0 (or below) meets any lower-is-better target ``≤T`` with
+  T ≥ 0, so it scores w.
+* An equal-to target below 0 is refused (the rule is defined for T ≥ 0 only).
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import itertools
+import math
+import unicodedata
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+import attrs
+
+from kpi.errors import (
+    ArgumentTypeError,
+    IndicatorError,
+    LabelError,
+    PolicyError,
+    UngradableError,
+    ValueReadError,
+    ValueTypeError,
+)
+from kpi.evaluation import grade
+from kpi.exact import as_decimal, float_to_decimal, format_number, to_fraction
+from kpi.grades import Grade, ScaleGrade
+from kpi.indicator import Indicator
+from kpi.interval import CLOSED
+from kpi.parser import parse
+from kpi.policy import Direction
+from kpi.threshold import Threshold
+
+__all__ = [
+    "LEVELS",
+    "NATIONAL_BANDS",
+    "Fractions",
+    "Reading",
+    "Rule",
+    "Score",
+    "national_bands",
+    "national_grade",
+    "score_grade",
+    "score_qualitative",
+    "score_target",
+]
+
+Number = Decimal | Fraction
+NumberLike = Decimal | Fraction | int | float
+Reading = Literal["minimum", "maximum", "exact"]
+DirectionLike = Literal["higher", "lower"] | str | Direction
+
+LEVELS: tuple[str, str, str] = ("达成", "部分达成", "未达成")
+"""The qualitative levels, best first."""
+
+# The central rule's full wording of each level, accepted as the level.
+_LEVEL_PHRASES = {
+    "达成年度指标": "达成",
+    "部分达成年度指标并具有一定效果": "部分达成",
+    "未达成年度指标且效果较差": "未达成",
+}
+
+NATIONAL_BANDS: dict[str, str] = {"优": "≥90", "良": "[80,90)", "中": "[60,80)", "差": "＜60"}
+"""The grade bands of 财预〔2020〕10号《项目支出绩效评价管理办法》 for a total
+out of 100: 90 (含) and above 优, 80 (含) to 90 良, 60 (含) to 80 中, below 60 差."""
+
+_TOTAL_RANGE = "[0,100]"
+
+
+class Rule(enum.Enum):
+    """A scoring rule; the value is how the rule is named in output."""
+
+    HIGHER_PROPORTIONAL = "higher-is-better: weight × actual / target"
+    LOWER_RATIO = "lower-is-better: weight × target / actual"
+    LOWER_LINEAR = (
+        "lower-is-better linear: weight × (1 − (actual − target) / target), 0 at twice the target"
+    )
+    EQUAL = (
+        "equal-to: with a target of 0, full weight if actual ≤ 0, else 0; "
+        "a target above 0 is scored as higher-is-better"
+    )
+    QUALITATIVE = "qualitative: weight × the fraction of the level (达成/部分达成/未达成)"
+    TIERED = "tiered: weight × the fraction of the grade (优/良/中/差)"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_TARGET_RULES = (Rule.HIGHER_PROPORTIONAL, Rule.LOWER_RATIO, Rule.LOWER_LINEAR, Rule.EQUAL)
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def _exact(value: object, what: str, error: type[Exception]) -> Number:
+    """*value* as an exact number; *error* for a type that is not a number."""
+    if isinstance(value, bool) or not isinstance(value, Decimal | Fraction | int | float):
+        raise error(
+            f"{what} must be a Decimal, a Fraction, an int or a float, "
+            f"not {type(value).__name__} {value!r}"
+        )
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueReadError(f"{what} must be a finite number, not {value!r}")
+        return float_to_decimal(value)
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise ValueReadError(f"{what} must be a finite number, not {value!r}")
+    return value
+
+
+def _weight(weight: object) -> Number:
+    w = _exact(weight, "a weight", ArgumentTypeError)
+    if w < 0:
+        raise IndicatorError(f"a weight must be 0 or more, not {format_number(w)}")
+    return w
+
+
+def _out(value: Fraction) -> Number:
+    """A Decimal when *value* is a finite decimal, else the Fraction."""
+    found = as_decimal(value)
+    return value if found is None else found
+
+
+def _round(value: Number, places: int = 2) -> Decimal:
+    """*value* rounded half away from zero to *places* decimals."""
+    scaled = to_fraction(value) * 10**places
+    magnitude = math.floor(abs(scaled) + Fraction(1, 2))
+    return Decimal(magnitude if scaled >= 0 else -magnitude).scaleb(-places)
+
+
+def _num(value: Number) -> str:
+    """An input number for a reason: exact when a finite decimal."""
+    found = as_decimal(to_fraction(value))
+    return format_number(found) if found is not None else f"≈{format_number(_round(value))}"
+
+
+def _result(value: Fraction) -> str:
+    """``= 8`` or ``≈ 9.95``: a computed number, rounded for display."""
+    shown = _round(value)
+    if Fraction(shown) == value:
+        return f"= {format_number(shown)}"
+    return f"≈ {shown:f}"
+
+
+# ---------------------------------------------------------------- scores
+
+
+@attrs.frozen
+class Score:
+    """The points one indicator earns and why.
+
+    ``points`` is exact and lies in [0, ``weight``]. ``reading`` says how a
+    numeric target was read (``"minimum"``, ``"maximum"`` or ``"exact"``;
+    ``None`` for a level or a grade); ``met`` whether the target was met
+    (``None`` for a grade, which has no target).
+    """
+
+    points: Number
+    weight: Number
+    rule: Rule
+    reading: Reading | None
+    reason: str
+    met: bool | None = None
+
+    def rounded(self, places: int = 2) -> Decimal:
+        """The points rounded half away from zero, for display."""
+        return _round(self.points, places)
+
+    def __str__(self) -> str:
+        return f"{format_number(self.rounded())} of {format_number(self.weight)}: {self.reason}"
+
+
+# ---------------------------------------------------------------- fractions
+
+
+_FRACTION_FIELDS: tuple[tuple[str, str], ...] = (
+    ("achieved", "达成"),
+    ("partly_achieved", "部分达成"),
+    ("not_achieved", "未达成"),
+    ("excellent", "优"),
+    ("good", "良"),
+    ("fair", "中"),
+    ("poor", "差"),
+)
+
+
+@attrs.frozen(init=False)
+class Fractions:
+    """The fraction of the weight each qualitative level and each grade earns.
+
+    Defaults: 达成 1, 部分达成 0.8, 未达成 0.6; 优 1.0, 良 0.8, 中 0.6, 差 0.
+    Each fraction lies in [0, 1] and a better level or grade never gets less
+    than a worse one; :class:`~kpi.IndicatorError` names the field otherwise.
+    Grades of any four-grade scale map by rank (优秀/称职/基本称职/不称职 as
+    优/良/中/差).
+    """
+
+    achieved: Number
+    partly_achieved: Number
+    not_achieved: Number
+    excellent: Number
+    good: Number
+    fair: Number
+    poor: Number
+
+    def __init__(
+        self,
+        *,
+        achieved: NumberLike = Decimal(1),
+        partly_achieved: NumberLike = Decimal("0.8"),
+        not_achieved: NumberLike = Decimal("0.6"),
+        excellent: NumberLike = Decimal("1.0"),
+        good: NumberLike = Decimal("0.8"),
+        fair: NumberLike = Decimal("0.6"),
+        poor: NumberLike = Decimal(0),
+    ) -> None:
+        given = (achieved, partly_achieved, not_achieved, excellent, good, fair, poor)
+        values: list[Number] = []
+        for (name, label), value in zip(_FRACTION_FIELDS, given, strict=True):
+            number = _exact(value, f"Fractions.{name} ({label})", ArgumentTypeError)
+            if not 0 <= number <= 1:
+                raise IndicatorError(
+                    f"Fractions.{name} ({label}) must be between 0 and 1, "
+                    f"not {format_number(number)}"
+                )
+            values.append(number)
+        for group in ((0, 1, 2), (3, 4, 5, 6)):
+            for better, worse in itertools.pairwise(group):
+                if values[worse] > values[better]:
+                    (bname, blabel), (wname, wlabel) = (
+                        _FRACTION_FIELDS[better],
+                        _FRACTION_FIELDS[worse],
+                    )
+                    raise IndicatorError(
+                        f"Fractions.{wname} ({wlabel}) is {format_number(values[worse])}, "
+                        f"more than Fractions.{bname} ({blabel}), "
+                        f"{format_number(values[better])}: a worse level must not earn more"
+                    )
+        self.__attrs_init__(*values)
+
+    def for_level(self, level: str) -> Number:
+        """The fraction of a level: ``"达成"``, ``"部分达成"`` or ``"未达成"``."""
+        return self._by_label()[_level(level)]
+
+    def for_grade(self, grade: ScaleGrade) -> Number:
+        """The fraction of a grade of a four-grade scale, by rank."""
+        if not isinstance(grade, ScaleGrade):
+            raise ArgumentTypeError(
+                f"expected a grade such as Grade.优, not {type(grade).__name__} {grade!r}"
+            )
+        grades = type(grade).grades()
+        if len(grades) != 4:
+            raise IndicatorError(
+                f"Fractions maps the grades of a four-grade scale (优/良/中/差); "
+                f"{grade!r} is of a scale of {len(grades)}: "
+                f"{'/'.join(g.name for g in grades)}"
+            )
+        return (self.excellent, self.good, self.fair, self.poor)[grade.rank - 1]
+
+    def _by_label(self) -> dict[str, Number]:
+        return {
+            "达成": self.achieved,
+            "部分达成": self.partly_achieved,
+            "未达成": self.not_achieved,
+        }
+
+
+def _level(level: object) -> str:
+    """The level named by *level*, normalised (NFKC, no whitespace)."""
+    if not isinstance(level, str):
+        raise ArgumentTypeError(
+            f"a qualitative level is a str, not {type(level).__name__} {level!r}"
+        )
+    text = "".join(unicodedata.normalize("NFKC", level).split())
+    text = _LEVEL_PHRASES.get(text, text)
+    if text not in LEVELS:
+        raise LabelError(
+            f"{level!r} is not a qualitative level; expected one of {', '.join(LEVELS)}"
+        )
+    return text
+
+
+def score_qualitative(level: str, weight: NumberLike, fractions: Fractions | None = None) -> Score:
+    """The points of a qualitative level: w × the level's fraction.
+
+    *level* is 达成, 部分达成 or 未达成 (full-width forms and spaces are
+    normalised; the central rule's full wording, such as 达成年度指标, is
+    accepted too). Raises :class:`~kpi.LabelError` for another text.
+    """
+    w = _weight(weight)
+    name = _level(level)
+    fraction = (fractions or Fractions()).for_level(name)
+    points = to_fraction(w) * to_fraction(fraction)
+    reason = (
+        f"level {name} earns {format_number(fraction)} of the weight: "
+        f"{format_number(w)} × {format_number(fraction)} {_result(points)} "
+        f"of {format_number(w)} points."
+    )
+    return Score(_out(points), w, Rule.QUALITATIVE, None, reason, met=name == LEVELS[0])
+
+
+def score_grade(grade: ScaleGrade, weight: NumberLike, fractions: Fractions | None = None) -> Score:
+    """The points of a tiered indicator's grade: w × the grade's fraction."""
+    w = _weight(weight)
+    fraction = (fractions or Fractions()).for_grade(grade)
+    points = to_fraction(w) * to_fraction(fraction)
+    reason = (
+        f"grade {grade} earns {format_number(fraction)} of the weight: "
+        f"{format_number(w)} × {format_number(fraction)} {_result(points)} "
+        f"of {format_number(w)} points."
+    )
+    return Score(_out(points), w, Rule.TIERED, None, reason)
+
+
+# ---------------------------------------------------------------- targets
+
+
+@attrs.frozen
+class _Target:
+    """A numeric target as read: its bound, whether the bound is met at T, the
+    reading, the rule and the text used in reasons."""
+
+    bound: Fraction
+    closed: bool
+    reading: Reading
+    rule: Rule
+    text: str
+
+
+def _as_direction(direction: DirectionLike | None) -> Literal["higher", "lower"] | None:
+    if direction is None:
+        return None
+    if direction in ("higher", Direction.HIGHER_IS_BETTER, Direction.HIGHER_IS_BETTER.value):
+        return "higher"
+    if direction in ("lower", Direction.LOWER_IS_BETTER, Direction.LOWER_IS_BETTER.value):
+        return "lower"
+    raise PolicyError(f"direction must be 'higher' or 'lower', not {direction!r}")
+
+
+def _as_rule(rule: Rule | str | None) -> Rule | None:
+    if rule is None or isinstance(rule, Rule):
+        return rule
+    if isinstance(rule, str):
+        found = Rule.__members__.get(rule.strip().upper().replace("-", "_"))
+        if found is not None:
+            return found
+    names = ", ".join(Rule.__members__)
+    raise PolicyError(f"rule must be one of {names}, not {rule!r}")
+
+
+def _read_target(
+    target: Threshold, direction: DirectionLike | None, rule: Rule | str | None
+) -> _Target:
+    side = _as_direction(direction)
+    chosen = _as_rule(rule)
+    canonical = str(target)
+    if target.is_empty:
+        raise UngradableError("the target is empty, so no score can be given")
+    if target.is_label:
+        raise IndicatorError(
+            f"the target {canonical!r} is qualitative; score it with score_qualitative"
+        )
+    if chosen is not None and chosen not in _TARGET_RULES:
+        raise IndicatorError(
+            f"rule {chosen.name} scores a level or a grade, not a numeric target; "
+            "use score_qualitative or score_grade"
+        )
+    unit = target.unit.word if target.unit else ""
+    (interval, *rest) = target.intervals
+    one_sided = (interval.lower is None) != (interval.upper is None)
+    if rest or not (one_sided or interval.is_point):
+        raise IndicatorError(
+            f"the target {canonical!r} is not a single bound; scoring needs ≥T, >T, ≤T, <T "
+            "or a single value T"
+        )
+    if interval.is_point:
+        assert interval.lower is not None
+        bound = to_fraction(interval.lower)
+        if chosen is Rule.EQUAL:
+            if bound < 0:
+                raise IndicatorError(
+                    f"the equal-to rule is defined for a target of 0 or more, not {canonical!r}"
+                )
+            if side == "lower" and bound > 0:
+                raise IndicatorError(
+                    f"the equal-to rule scores a target above 0 as higher-is-better, "
+                    f"but direction 'lower' was given for {canonical!r}"
+                )
+            return _Target(bound, True, "exact", Rule.EQUAL, f"={_num(bound)}{unit}")
+        implied = None if chosen is None else _side_of(chosen)
+        if side is not None and implied is not None and side != implied:
+            raise IndicatorError(
+                f"rule {chosen.name if chosen else ''} is for {implied}-is-better targets, "
+                f"but direction {side!r} was given for {canonical!r}"
+            )
+        side = side or implied
+        if side is None:
+            raise IndicatorError(
+                f"the target {canonical!r} is a single value: pass direction='higher' to read "
+                "it as a minimum, direction='lower' to read it as a maximum, or rule=Rule.EQUAL"
+            )
+        reading: Reading = "minimum" if side == "higher" else "maximum"
+        text = (
+            f"{_num(bound)}{unit} (a single value, read as a {reading} "
+            f"for a {side}-is-better indicator)"
+        )
+        return _Target(bound, True, reading, chosen or _default(side), text)
+    if interval.upper is None:
+        assert interval.lower is not None
+        found_side, end, closed = "higher", interval.lower, interval.left is CLOSED
+        sign = "≥" if closed else ">"
+    else:
+        found_side, end, closed = "lower", interval.upper, interval.right is CLOSED
+        sign = "≤" if closed else "<"
+    if side is not None and side != found_side:
+        raise IndicatorError(
+            f"the target {canonical!r} is a {_reading_of(found_side)} "
+            f"({found_side}-is-better), but direction {side!r} was given"
+        )
+    if chosen is Rule.EQUAL:
+        raise IndicatorError(
+            f"rule EQUAL needs a single-value target such as =100%, not {canonical!r}"
+        )
+    if chosen is not None and _side_of(chosen) != found_side:
+        raise IndicatorError(
+            f"rule {chosen.name} is for {_side_of(chosen)}-is-better targets, "
+            f"but the target {canonical!r} is a {_reading_of(found_side)}"
+        )
+    bound = to_fraction(end)
+    return _Target(
+        bound,
+        closed,
+        _reading_of(found_side),
+        chosen or _default(found_side),
+        f"{sign}{_num(bound)}{unit}",
+    )
+
+
+def _side_of(rule: Rule) -> Literal["higher", "lower"]:
+    return "higher" if rule in (Rule.HIGHER_PROPORTIONAL, Rule.EQUAL) else "lower"
+
+
+def _default(side: str) -> Rule:
+    return Rule.HIGHER_PROPORTIONAL if side == "higher" else Rule.LOWER_RATIO
+
+
+def _reading_of(side: str) -> Reading:
+    return "minimum" if side == "higher" else "maximum"
+
+
+def score_target(
+    target: Threshold | str,
+    actual: NumberLike,
+    weight: NumberLike,
+    *,
+    direction: DirectionLike | None = None,
+    rule: Rule | str | None = None,
+) -> Score:
+    """The points of *actual* against a single *target*, out of *weight*.
+
+    *target* is a threshold (or its text) in the unit of *actual*: ``≥T`` or
+    ``>T`` is higher-is-better, ``≤T`` or ``<T`` lower-is-better, and a single
+    value ``T`` (``100%`` or ``=100%``) is read as a minimum with
+    ``direction="higher"`` and as a maximum with ``direction="lower"``, or as
+    an equal-to target with ``rule=Rule.EQUAL``. *rule* picks the rule
+    (default: ``HIGHER_PROPORTIONAL`` for higher, ``LOWER_RATIO`` for lower);
+    see the module documentation for the formulas and their sources.
+
+    Raises :class:`~kpi.IndicatorError` for a target that is not one bound or
+    value, or that contradicts *direction* or *rule*;
+    :class:`~kpi.PolicyError` for an unknown direction or rule name;
+    :class:`~kpi.ValueTypeError` / :class:`~kpi.ValueReadError` for an actual
+    that is not a finite number.
+    """
+    if isinstance(target, str):
+        target = parse(target)
+    elif not isinstance(target, Threshold):
+        raise ArgumentTypeError(
+            f"a target is a Threshold or its text, not {type(target).__name__} {target!r}"
+        )
+    read = _read_target(target, direction, rule)
+    r = to_fraction(_exact(actual, "the actual value", ValueTypeError))
+    w = _weight(weight)
+    unit = target.unit.word if target.unit else ""
+    if read.rule is Rule.EQUAL and read.bound == 0:
+        return _equal_zero(read, r, w, unit)
+    if read.reading == "maximum":
+        return _lower(read, r, w, unit)
+    return _higher(read, r, w, unit)
+
+
+def _clamped(raw: Fraction, w: Number, calc: str, fix: str) -> tuple[Number, str]:
+    """The points of a formula's *raw* value, clamped to [0, w]."""
+    if raw < 0:
+        return Decimal(0), f"{calc} {_result(raw)}, raised to 0 points ({fix})."
+    if raw >= to_fraction(w):  # at an open bound: the formula gives w
+        return w, f"{calc} {_result(raw)} of {format_number(w)} points."
+    return _out(raw), f"{calc} {_result(raw)} of {format_number(w)} points."
+
+
+def _higher(read: _Target, r: Fraction, w: Number, unit: str) -> Score:
+    t = read.bound
+    shown = f"{_num(r)}{unit}"
+    met = r > t or (r == t and read.closed)
+    if met:
+        reason = f"{shown} reaches the target {read.text}: full weight, {format_number(w)} points."
+        return Score(w, w, read.rule, read.reading, reason, met=True)
+    head = (
+        f"{shown} is below the target {read.text}"
+        if r < t
+        else f"{shown} does not meet the target {read.text}, which excludes {shown}"
+    )
+    if t <= 0:
+        reason = (
+            f"{head}; weight × actual / target is defined only for a target above 0, "
+            "so a missed target scores 0 points."
+        )
+        return Score(Decimal(0), w, read.rule, read.reading, reason, met=False)
+    raw = to_fraction(w) * r / t
+    calc = f"{format_number(w)} × {_num(r)} / {_num(t)}"
+    points, tail = _clamped(raw, w, calc, "a score is never below 0")
+    return Score(points, w, read.rule, read.reading, f"{head}: {tail}", met=False)
+
+
+def _lower(read: _Target, r: Fraction, w: Number, unit: str) -> Score:
+    t = read.bound
+    shown = f"{_num(r)}{unit}"
+    met = r < t or (r == t and read.closed)
+    if met:
+        reason = (
+            f"{shown} is within the target {read.text}: full weight, {format_number(w)} points."
+        )
+        return Score(w, w, read.rule, read.reading, reason, met=True)
+    head = (
+        f"{shown} exceeds the target {read.text}"
+        if r > t
+        else f"{shown} does not meet the target {read.text}, which excludes {shown}"
+    )
+    if t <= 0:
+        formula = (
+            "weight × target / actual"
+            if read.rule is Rule.LOWER_RATIO
+            else "weight × (1 − (actual − target) / target)"
+        )
+        reason = (
+            f"{head}; {formula} is defined only for a target above 0, "
+            "so a missed target scores 0 points."
+        )
+        return Score(Decimal(0), w, read.rule, read.reading, reason, met=False)
+    weight = to_fraction(w)
+    if read.rule is Rule.LOWER_RATIO:
+        raw = weight * t / r  # r >= t > 0 here
+        calc = f"{format_number(w)} × {_num(t)} / {_num(r)}"
+        fix = "a score is never below 0"
+    else:
+        raw = weight * (1 - (r - t) / t)
+        calc = f"{format_number(w)} × (1 − ({_num(r)} − {_num(t)}) / {_num(t)})"
+        fix = f"0 at twice the target, {_num(2 * t)}{unit}, or more"
+    points, tail = _clamped(raw, w, calc, fix)
+    return Score(points, w, read.rule, read.reading, f"{head}: {tail}", met=False)
+
+
+def _equal_zero(read: _Target, r: Fraction, w: Number, unit: str) -> Score:
+    shown = f"{_num(r)}{unit}"
+    if r <= 0:
+        reason = (
+            f"{shown} meets the target {read.text} (with a target of 0, an actual of 0 "
+            f"or less counts): full weight, {format_number(w)} points."
+        )
+        return Score(w, w, read.rule, read.reading, reason, met=True)
+    reason = (
+        f"{shown} is above the target {read.text}: 0 points "
+        "(with a target of 0, any actual above 0 scores 0)."
+    )
+    return Score(Decimal(0), w, read.rule, read.reading, reason, met=False)
+
+
+# ---------------------------------------------------------------- national grade
+
+
+@functools.cache
+def national_bands() -> Indicator:
+    """The 财预〔2020〕10号 bands as a kpi indicator: ``≥90`` 优, ``[80,90)``
+    良, ``[60,80)`` 中, ``＜60`` 差."""
+    return Indicator("绩效评价总分", NATIONAL_BANDS)
+
+
+def national_grade(total: NumberLike) -> Grade:
+    """The grade of a total out of 100 on the bands of 财预〔2020〕10号.
+
+    Raises :class:`~kpi.ValueReadError` for a total outside [0, 100].
+    """
+    number = _exact(total, "a total", ValueTypeError)
+    if not parse(_TOTAL_RANGE).contains(number):
+        raise ValueReadError(
+            f"a total on the 100-point scale of 财预〔2020〕10号 lies in {_TOTAL_RANGE}, "
+            f"not {format_number(number)}"
+        )
+    found = grade(national_bands(), number)
+    assert isinstance(found, Grade)
+    return found
