@@ -14,7 +14,7 @@ from kpi.readers.text import read_text_tables
 from kpi.rubric import Rubric
 from kpi.source import SourceTable
 
-__all__ = ["FORMATS", "read_rubric"]
+__all__ = ["FORMATS", "load_source", "read_rubric"]
 
 # format -> the file name endings that choose it
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -49,7 +49,8 @@ def _format_of(name: str, format: str | None) -> str:
     )
 
 
-def _load(source: str | os.PathLike[str] | BinaryIO) -> tuple[str, bytes]:
+def load_source(source: str | os.PathLike[str] | BinaryIO) -> tuple[str, bytes]:
+    """The name and the bytes of a path or a binary file object."""
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         try:
@@ -80,7 +81,7 @@ def read_rubric(
     as a diagnostic in ``rubric.diagnostics``; a file that cannot be read at
     all raises :class:`~kpi.RubricReadError`.
     """
-    name, data = _load(source)
+    name, data = load_source(source)
     fmt = _format_of(name, format)
     encoding = ""
     tables: list[SourceTable]

@@ -1,0 +1,361 @@
+"""The year's actual values: read from a mapping, CSV/TSV or XLSX, and paired
+with the indicators of a rubric by name.
+
+A file is read by the rubric readers (:mod:`kpi.readers.delimited`, with the
+same encoding handling, and :mod:`kpi.readers.xlsx`). In each table, the
+header is the first row, among the first ``MAX_HEADER_ROWS + 1``, that names
+both a name column and a value column (:data:`ACTUALS_HEADER_WORDS`); the
+department and note columns are optional, and the column order is free. A
+header cell may carry a bracketed remark (``实际值（2024年）``). Each
+non-blank row below the header is one :class:`Actual`, its name and value
+as written (values stay text: grading reads them later); an empty value is
+kept. A row that repeats the header is skipped. Several departments may
+share one file through the department column; a row with no department
+belongs to the department ``""``. Every worksheet with such a header is
+read; a table without one is listed in :attr:`Actuals.skipped`.
+
+Actuals are matched to indicators by :func:`match_name`.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import BinaryIO
+
+import attrs
+
+from kpi.assemble import MAX_HEADER_ROWS, HeaderWords, header_key
+from kpi.errors import ArgumentTypeError, RubricReadError
+from kpi.location import Location
+from kpi.read import FORMATS, load_source
+from kpi.readers.package import called
+from kpi.source import SourceRow, SourceTable
+
+__all__ = [
+    "ACTUALS_HEADER_WORDS",
+    "Actual",
+    "Actuals",
+    "DepartmentPairing",
+    "Pairing",
+    "match_name",
+    "pair",
+    "read_actuals",
+]
+
+# The header words of an actuals table, by role (compared by header_key).
+# They belong in grammar/headers.toml, next to the rubric's header words.
+ACTUALS_HEADER_WORDS: Mapping[str, tuple[str, ...]] = {
+    "name": ("指标名称", "绩效指标", "指标"),
+    "value": ("实际值", "全年实际值", "完成值", "实际完成值"),
+    "department": ("部门", "单位", "部门名称"),
+    "note": ("备注", "说明"),
+}
+_WORDS = HeaderWords(
+    {header_key(w): role for role, words in ACTUALS_HEADER_WORDS.items() for w in words}
+)
+_FORMATS = ("csv", "tsv", "xlsx")
+
+# Brackets as matched: every opening bracket becomes "(", every closing ")".
+_BRACKETS = str.maketrans({"【": "(", "[": "(", "】": ")", "]": ")"})
+
+
+def match_name(name: str) -> str:
+    """The key an indicator name is matched by.
+
+    Folded: NFKC (full-width letters, digits and brackets ``（）`` to ASCII,
+    U+3000 to a space); invisible format characters (zero-width space, BOM)
+    and all white space removed; the brackets ``【`` ``[`` to ``(`` and
+    ``】`` ``]`` to ``)``. Nothing else: the text inside brackets is kept
+    (``组织对外联络（次）`` and ``组织对外联络`` are different indicators),
+    and so are letter case and punctuation other than brackets.
+
+    >>> match_name(" 组织对外联络 （次） ") == match_name("组织对外联络[次]")
+    True
+    >>> match_name("组织对外联络\u3000【次】")
+    '组织对外联络(次)'
+    """
+    text = unicodedata.normalize("NFKC", name).translate(_BRACKETS)
+    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Cf")
+
+
+@attrs.frozen
+class Actual:
+    """One actual value: the indicator's ``name`` and the ``value`` as
+    written, the ``department`` (``""`` when none is given), the ``note``
+    and where it was read."""
+
+    name: str
+    value: str
+    department: str = ""
+    note: str = ""
+    location: Location = attrs.field(factory=Location)
+
+    @property
+    def key(self) -> str:
+        """The name as matched (:func:`match_name`)."""
+        return match_name(self.name)
+
+    @property
+    def is_empty(self) -> bool:
+        """True when no value is given (an empty or blank cell)."""
+        return not self.value.strip()
+
+
+@attrs.frozen
+class Actuals:
+    """The actuals of a source, in the order read. ``source`` is the file
+    name (``""`` for a mapping or a file object without a name),
+    ``encoding`` the text encoding of a CSV/TSV file (``""`` otherwise);
+    ``skipped`` are the tables that have no actuals header."""
+
+    items: tuple[Actual, ...]
+    source: str = ""
+    encoding: str = ""
+    skipped: tuple[Location, ...] = ()
+
+    def __iter__(self) -> Iterator[Actual]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def departments(self) -> tuple[str, ...]:
+        """The departments, in the order they first appear."""
+        return tuple(dict.fromkeys(a.department for a in self.items))
+
+    def of(self, department: str) -> tuple[Actual, ...]:
+        """The actuals of *department*, in order."""
+        return tuple(a for a in self.items if a.department == department)
+
+    @property
+    def empty(self) -> tuple[Actual, ...]:
+        """The actuals with no value."""
+        return tuple(a for a in self.items if a.is_empty)
+
+
+# ----------------------------------------------------------------- reading
+
+
+def read_actuals(
+    source: str | os.PathLike[str] | BinaryIO | Mapping[str, object],
+    *,
+    format: str | None = None,
+    sheet: str | None = None,
+) -> Actuals:
+    """Read actual values.
+
+    *source* is a path or binary file object of a ``.csv``, ``.tsv`` or
+    ``.xlsx`` file (or *format* says which), or a mapping: indicator name to
+    value (a str, int, float, Decimal, or None for no value), or department
+    to such a mapping. *sheet* picks one sheet of a workbook. A file that
+    cannot be read, or has no table with an actuals header, raises
+    :class:`~kpi.RubricReadError` naming the file.
+    """
+    if isinstance(source, Mapping):
+        return Actuals(tuple(_from_mapping(source)))
+    try:
+        name, data = load_source(source)
+        fmt = _format_of(name, format)
+        encoding = ""
+        tables: list[SourceTable]
+        if fmt == "xlsx":
+            from kpi.readers.xlsx import read_xlsx_tables
+
+            tables = read_xlsx_tables(data, file=name, sheet=sheet)
+        else:
+            from kpi.readers.delimited import read_delimited_tables
+
+            if sheet is not None:
+                raise RubricReadError(
+                    f"cannot read actuals {called(name)}: sheet={sheet!r} is for .xlsx files, "
+                    f"and this is {fmt.upper()}"
+                )
+            tables, encoding = read_delimited_tables(
+                data, file=name, delimiter="," if fmt == "csv" else "\t"
+            )
+    except RubricReadError as exc:
+        raise _about_actuals(exc) from None
+    items: list[Actual] = []
+    skipped: list[Location] = []
+    for table in tables:
+        found = _read_table(table)
+        if found is None:
+            skipped.append(table.location)
+        else:
+            items.extend(found)
+    if len(skipped) == len(tables):
+        first = next((t.rows[0] for t in tables if t.rows), None)
+        seen = "it is empty" if first is None else f"its first row is {_row_text(first)!r}"
+        raise RubricReadError(
+            f"cannot read actuals {called(name)}: no table in it has a header that names "
+            f"an indicator column ({', '.join(ACTUALS_HEADER_WORDS['name'])}) and a value "
+            f"column ({', '.join(ACTUALS_HEADER_WORDS['value'])}); {seen}"
+        )
+    return Actuals(tuple(items), source=name, encoding=encoding, skipped=tuple(skipped))
+
+
+def _about_actuals(exc: RubricReadError) -> RubricReadError:
+    """The readers' error, worded for an actuals file."""
+    message = str(exc)
+    for old, new in (("cannot read rubric", "cannot read actuals"), ("rubric cell", "cell")):
+        message = message.replace(old, new)
+    return RubricReadError(message)
+
+
+def _format_of(name: str, format: str | None) -> str:
+    if format is not None:
+        if format not in _FORMATS:
+            raise RubricReadError(
+                f"unknown actuals format {format!r}; expected one of {', '.join(_FORMATS)}"
+            )
+        return format
+    suffix = Path(name).suffix.lower()
+    for fmt in _FORMATS:
+        if suffix in FORMATS[fmt]:
+            return fmt
+    what = repr(name) if name else "a file object without a name"
+    raise RubricReadError(
+        f"cannot tell the format of actuals {what} from its name; "
+        f"pass format= one of {', '.join(_FORMATS)}"
+    )
+
+
+def _row_text(row: SourceRow) -> str:
+    return ", ".join(t.strip() for t in row.texts if t.strip())
+
+
+def _read_table(table: SourceTable) -> list[Actual] | None:
+    """The actuals of *table*, or None when it has no actuals header."""
+    for index, row in enumerate(table.rows[: MAX_HEADER_ROWS + 1]):
+        columns: dict[str, int] = {}
+        for column, text in enumerate(row.texts):
+            role = _WORDS.role(text)
+            if role is not None:
+                columns.setdefault(role, column)
+        if "name" in columns and "value" in columns:
+            return [
+                actual
+                for below in table.rows[index + 1 :]
+                if (actual := _read_row(below, columns)) is not None
+            ]
+    return None
+
+
+def _read_row(row: SourceRow, columns: Mapping[str, int]) -> Actual | None:
+    if row.is_blank:
+        return None
+
+    def text(role: str) -> str:
+        column = columns.get(role)
+        return row.cells[column].text if column is not None else ""
+
+    name, value = text("name"), text("value")
+    if _WORDS.role(name) == "name" and _WORDS.role(value) == "value":
+        return None  # the header repeated (tables pasted one below the other)
+    return Actual(
+        name=name,
+        value=value,
+        department=text("department").strip(),
+        note=text("note").strip(),
+        location=row.location,
+    )
+
+
+def _from_mapping(mapping: Mapping[str, object], department: str = "") -> Iterator[Actual]:
+    for name, value in mapping.items():
+        if not isinstance(name, str):
+            raise ArgumentTypeError(
+                f"an actuals mapping has names (str) as keys, not {type(name).__name__}: {name!r}"
+            )
+        if isinstance(value, Mapping) and not department:
+            yield from _from_mapping(value, department=name.strip())
+        else:
+            yield Actual(name, _value_text(name, value), department=department)
+
+
+def _value_text(name: str, value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return repr(value) if isinstance(value, float) else str(value)
+    raise ArgumentTypeError(
+        f"the actual of {name!r} is a {type(value).__name__} ({value!r}); "
+        "give a str, int, float, Decimal, or None for no value"
+    )
+
+
+# ----------------------------------------------------------------- pairing
+
+
+@attrs.frozen
+class DepartmentPairing:
+    """The indicators of a rubric and the actuals of one department.
+
+    ``matched``: indicator name -> its actual (the first, when there are
+    several); ``duplicates``: indicator name -> every actual given for it,
+    when there is more than one; ``missing``: indicators with no actual;
+    ``unmatched``: actuals that name no indicator; ``empty``: indicators
+    whose (first) actual has no value.
+    """
+
+    department: str
+    matched: Mapping[str, Actual]
+    missing: tuple[str, ...]
+    unmatched: tuple[Actual, ...]
+    duplicates: Mapping[str, tuple[Actual, ...]]
+    empty: tuple[str, ...]
+
+
+@attrs.frozen
+class Pairing:
+    """A :class:`DepartmentPairing` per department of the actuals, in order."""
+
+    departments: tuple[DepartmentPairing, ...]
+
+    def __getitem__(self, department: str) -> DepartmentPairing:
+        for found in self.departments:
+            if found.department == department:
+                return found
+        raise KeyError(department)
+
+
+def pair(rubric_names: Sequence[str], actuals: Actuals) -> Pairing:
+    """Pair each indicator named in *rubric_names* with its actual in each
+    department of *actuals*, by :func:`match_name`. Nothing is dropped:
+    every actual is matched, a duplicate or unmatched, and every indicator
+    is matched or missing. Actuals with no department at all give one
+    pairing for the department ``""``; so do no actuals."""
+    departments = actuals.departments or ("",)
+    keys = {match_name(n) for n in rubric_names}
+    result = []
+    for department in departments:
+        by_key: dict[str, list[Actual]] = {}
+        unmatched: list[Actual] = []
+        for actual in actuals.of(department):
+            if actual.key in keys:
+                by_key.setdefault(actual.key, []).append(actual)
+            else:
+                unmatched.append(actual)
+        matched = {n: by_key[k][0] for n in rubric_names if (k := match_name(n)) in by_key}
+        result.append(
+            DepartmentPairing(
+                department=department,
+                matched=matched,
+                missing=tuple(n for n in rubric_names if n not in matched),
+                unmatched=tuple(unmatched),
+                duplicates={
+                    n: tuple(found)
+                    for n in rubric_names
+                    if len(found := by_key.get(match_name(n), [])) > 1
+                },
+                empty=tuple(n for n, a in matched.items() if a.is_empty),
+            )
+        )
+    return Pairing(tuple(result))
