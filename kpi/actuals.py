@@ -23,7 +23,6 @@ import os
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import BinaryIO
 
 import attrs
@@ -31,7 +30,7 @@ import attrs
 from kpi.assemble import MAX_HEADER_ROWS, HeaderWords, header_key
 from kpi.errors import ArgumentTypeError, RubricReadError
 from kpi.location import Location
-from kpi.read import FORMATS, load_source
+from kpi.read import format_of, load_source
 from kpi.readers.package import called
 from kpi.source import SourceRow, SourceTable
 
@@ -160,7 +159,7 @@ def read_actuals(
         return Actuals(tuple(_from_mapping(source)))
     try:
         name, data = load_source(source)
-        fmt = _format_of(name, format)
+        fmt = format_of(name, format, formats=_FORMATS, what="actuals")
         encoding = ""
         tables: list[SourceTable]
         if fmt == "xlsx":
@@ -205,24 +204,6 @@ def _about_actuals(exc: RubricReadError) -> RubricReadError:
     for old, new in (("cannot read rubric", "cannot read actuals"), ("rubric cell", "cell")):
         message = message.replace(old, new)
     return RubricReadError(message)
-
-
-def _format_of(name: str, format: str | None) -> str:
-    if format is not None:
-        if format not in _FORMATS:
-            raise RubricReadError(
-                f"unknown actuals format {format!r}; expected one of {', '.join(_FORMATS)}"
-            )
-        return format
-    suffix = Path(name).suffix.lower()
-    for fmt in _FORMATS:
-        if suffix in FORMATS[fmt]:
-            return fmt
-    what = repr(name) if name else "a file object without a name"
-    raise RubricReadError(
-        f"cannot tell the format of actuals {what} from its name; "
-        f"pass format= one of {', '.join(_FORMATS)}"
-    )
 
 
 def _row_text(row: SourceRow) -> str:

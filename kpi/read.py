@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -14,7 +15,7 @@ from kpi.readers.text import read_text_tables
 from kpi.rubric import Rubric
 from kpi.source import SourceTable
 
-__all__ = ["FORMATS", "load_source", "read_rubric"]
+__all__ = ["FORMATS", "format_of", "load_source", "read_rubric"]
 
 # format -> the file name endings that choose it
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -28,24 +29,25 @@ FORMATS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _format_of(name: str, format: str | None) -> str:
+def format_of(
+    name: str, format: str | None, *, formats: Sequence[str] = tuple(FORMATS), what: str = "rubric"
+) -> str:
+    """The format of a file: *format* when given (one of *formats*), else the
+    one its name ends in; :class:`~kpi.RubricReadError` when neither tells."""
     if format is not None:
-        if format not in FORMATS:
+        if format not in formats:
             raise RubricReadError(
-                f"unknown rubric format {format!r}; expected one of {', '.join(FORMATS)}"
+                f"unknown {what} format {format!r}; expected one of {', '.join(formats)}"
             )
         return format
     suffix = Path(name).suffix.lower()
-    for fmt, endings in FORMATS.items():
-        if suffix in endings:
+    for fmt in formats:
+        if suffix in FORMATS[fmt]:
             return fmt
+    subject = "" if what == "rubric" else f"{what} "
+    named = f"{subject}{name!r}" if name else f"{subject}a file object without a name"
     raise RubricReadError(
-        (
-            f"cannot tell the format of {name!r} from its name"
-            if name
-            else "cannot tell the format of a file object without a name"
-        )
-        + f"; pass format= one of {', '.join(FORMATS)}"
+        f"cannot tell the format of {named} from its name; pass format= one of {', '.join(formats)}"
     )
 
 
@@ -82,7 +84,7 @@ def read_rubric(
     all raises :class:`~kpi.RubricReadError`.
     """
     name, data = load_source(source)
-    fmt = _format_of(name, format)
+    fmt = format_of(name, format)
     encoding = ""
     tables: list[SourceTable]
     if fmt == "text":
