@@ -1,7 +1,8 @@
 """The ``kpi`` command (``python -m kpi`` is the same).
 
 * ``kpi demo`` grades the bundled example, the seed's table;
-* ``kpi parse TEXT`` prints the canonical form of a rubric cell;
+* ``kpi parse TEXT`` prints the canonical form of a rubric cell and how each
+  part of it was read;
 * ``kpi lint RUBRIC`` prints what is wrong with a rubric file, and exits
   with status 1 when any finding is an error.
 """
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from kpi.demo import run_demo
 from kpi.diagnostics import Severity
 from kpi.errors import KpiError
+from kpi.explain import explain
 from kpi.lint import lint
 from kpi.parser import parse
 from kpi.read import read_rubric
@@ -32,7 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "demo", help="grade the bundled example: the seed's 部门职责-工作活动绩效目标 table"
     )
-    read = commands.add_parser("parse", help="print the canonical form of a rubric cell")
+    read = commands.add_parser(
+        "parse", help="print the canonical form of a rubric cell and how each part was read"
+    )
     read.add_argument("text", help="the cell, such as '≥95%%' or '80-89%%'")
     lint = commands.add_parser(
         "lint", help="print what is wrong with a rubric file; exit 1 on any error-level finding"
@@ -99,4 +103,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 1
     print(threshold)
+    for part in explain(args.text):
+        print(f"  {part}")
     return 0
