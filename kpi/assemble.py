@@ -85,7 +85,6 @@ class _Columns:
     roles: Mapping[int, str]
     grades: Mapping[int, ScaleGrade]
     scale: type[ScaleGrade] | None
-    headers: Mapping[int, str]
     labels: Mapping[int, str]
     """How the source names each column (its letter or number)."""
 
@@ -118,7 +117,6 @@ def _columns(header: Sequence[SourceRow], words: HeaderWords) -> _Columns:
     roles: dict[int, str] = {}
     grades: dict[int, ScaleGrade] = {}
     scale: type[ScaleGrade] | None = None
-    headers: dict[int, str] = {}
     labels: dict[int, str] = {}
     for row in header:
         for c, cell in enumerate(row.cells):
@@ -130,12 +128,8 @@ def _columns(header: Sequence[SourceRow], words: HeaderWords) -> _Columns:
             role = words.role(text)
             if role is not None and c not in roles:
                 roles[c] = role
-            if text.strip():
-                headers[c] = header_key(text)
-    for c, grade in grades.items():
-        roles[c] = "tier"
-        headers[c] = grade.name
-    return _Columns(roles, grades, scale, headers, labels)
+    roles.update(dict.fromkeys(grades, "tier"))
+    return _Columns(roles, grades, scale, labels)
 
 
 def _words(row: SourceRow) -> str:

@@ -284,11 +284,6 @@ def _in_unit(
 ) -> tuple[Interval, ...]:
     if not threshold.is_numeric:
         return ()
-    if threshold.unit is None or unit is None or threshold.unit == unit:
-        intervals = threshold.intervals
-    else:
-        factor = conversion_factor(threshold.unit.pint, unit.pint)
-        intervals = tuple(iv.map(factor) for iv in threshold.intervals)
     return tuple(
         Interval(
             None if iv.lower is None else to_fraction(iv.lower),
@@ -296,5 +291,5 @@ def _in_unit(
             iv.left,
             iv.right,
         )
-        for iv in intervals
+        for iv in threshold.in_unit(unit)
     )

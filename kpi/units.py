@@ -65,7 +65,6 @@ class Unit:
 
 _lock = threading.Lock()
 _registry: pint.UnitRegistry[Decimal] | None = None
-_extra_definitions: list[str] = []
 
 
 def registry() -> pint.UnitRegistry[Decimal]:
@@ -79,8 +78,6 @@ def registry() -> pint.UnitRegistry[Decimal]:
                 reg: pint.UnitRegistry[Decimal] = pint.UnitRegistry(None, non_int_type=Decimal)
                 text = grammar_file("units.txt").read_text(encoding="utf-8")
                 reg.load_definitions(text.splitlines())
-                for line in _extra_definitions:
-                    reg.define(line)
             _registry = reg
         return _registry
 
@@ -99,7 +96,6 @@ def define(definition: str) -> None:
             reg.get_base_units(definition.split("=", 1)[0].strip())
         except (pint.errors.PintError, ValueError, TypeError, SyntaxError) as exc:
             raise VocabularyError(f"cannot define unit {definition!r}: {exc}", str(exc)) from None
-        _extra_definitions.append(definition)
     conversion_factor.cache_clear()
 
 
