@@ -32,11 +32,15 @@ from kpi.indicator import Edge, Indicator
 from kpi.interval import Bound, Interval
 from kpi.lint import lint
 from kpi.location import Location
+from kpi.national import national_grade
 from kpi.parser import parse
+from kpi.points import score
 from kpi.policy import Basis, Direction, GapPolicy
 from kpi.read import read_rubric
 from kpi.readers.native import write_rubric
 from kpi.rubric import Entry, Rubric
+from kpi.scoring import Fractions, Score
+from kpi.target import Rule
 from kpi.threshold import Kind, Threshold
 from kpi.units import Unit
 from kpi.values import Label, Measurement
@@ -55,6 +59,7 @@ __all__ = [
     "Edge",
     "Entry",
     "Evaluation",
+    "Fractions",
     "GapError",
     "GapPolicy",
     "Grade",
@@ -73,7 +78,9 @@ __all__ = [
     "Rubric",
     "RubricReadError",
     "RubricWriteError",
+    "Rule",
     "ScaleGrade",
+    "Score",
     "Severity",
     "Threshold",
     "ThresholdSyntaxError",
@@ -89,7 +96,9 @@ __all__ = [
     "grade",
     "lint",
     "make_scale",
+    "national_grade",
     "parse",
     "read_rubric",
+    "score",
     "write_rubric",
 ]

@@ -23,7 +23,7 @@ from kpi.policy import Basis, Decision, Direction, GapPolicy, Piece
 from kpi.units import conversion_factor
 from kpi.values import Label, Measurement, ValueLike, read_value
 
-__all__ = ["Evaluation", "evaluate", "grade"]
+__all__ = ["Evaluation", "evaluate", "grade", "in_indicator_unit", "percent_warnings"]
 
 # A bare value of at most this, against percent tiers that all start at
 # PERCENT_FLOOR or more, was probably meant as a fraction (0.95 for 95%).
@@ -86,7 +86,7 @@ def evaluate(
             f"indicator {indicator.name!r} holds numbers; expected a number, "
             f"found the label {read.text!r}"
         )
-    x, shown = _in_indicator_unit(indicator, read)
+    x, shown = in_indicator_unit(indicator, read)
     decision = indicator.decision(x, policy)
     unit = indicator.unit.word if indicator.unit else ""
     if decision.grade is None:
@@ -102,11 +102,12 @@ def evaluate(
         decision.grade,
         decision.basis,
         _reason(indicator, shown, decision, policy, unit),
-        _warnings(indicator, read, x),
+        percent_warnings(indicator, read, x),
     )
 
 
-def _in_indicator_unit(indicator: Indicator, read: Measurement) -> tuple[Fraction, str]:
+def in_indicator_unit(indicator: Indicator, read: Measurement) -> tuple[Fraction, str]:
+    """*read* as an exact number in the indicator's unit, and as shown in reasons."""
     x = to_fraction(read.number)
     unit = indicator.unit
     if read.unit is None:
@@ -210,22 +211,28 @@ def _direction_words(direction: Direction) -> str:
     return "no direction"
 
 
-def _warnings(indicator: Indicator, read: Measurement, x: Fraction) -> tuple[str, ...]:
+def percent_warnings(indicator: Indicator, read: Measurement, x: Fraction) -> tuple[str, ...]:
+    """A warning when a bare value such as 0.95 was probably meant as 95%."""
     unit = indicator.unit
     if read.unit is not None or unit is None or unit.word != "%":
         return ()
     if not 0 < x <= _FRACTION_CEILING:
         return ()
+    cells = [t for _, t in indicator.thresholds]
+    if not indicator.is_tiered and indicator.target is not None:
+        cells, where = [indicator.target], "the target"
+    else:
+        where = "every tier"
     ends = [
         to_fraction(v)
-        for t in indicator.thresholds
-        for iv in t[1].intervals
+        for t in cells
+        for iv in t.intervals
         for v in (iv.lower, iv.upper)
         if v is not None
     ]
     if ends and min(ends) >= _PERCENT_FLOOR:
         return (
-            f"the bare value {read} was read as {read}%, far below every tier; "
+            f"the bare value {read} was read as {read}%, far below {where}; "
             f"if {format_number(x * 100)}% was meant, pass '{format_number(x * 100)}%'",
         )
     return ()

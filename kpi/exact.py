@@ -18,6 +18,8 @@ __all__ = [
     "exact_product",
     "float_to_decimal",
     "format_number",
+    "round_half_away",
+    "shown_number",
     "to_decimal",
     "to_fraction",
 ]
@@ -94,3 +96,29 @@ def format_number(value: Number) -> str:
     with decimal.localcontext() as ctx:
         ctx.prec = max(len(dec.as_tuple().digits), 1)
         return format(dec.normalize(), "f")
+
+
+def round_half_away(value: Number, places: int = 2) -> Decimal:
+    """*value* rounded half away from zero to *places* decimals, for display.
+
+    >>> round_half_away(Fraction(189, 19))
+    Decimal('9.95')
+    >>> round_half_away(Decimal("-0.125"))
+    Decimal('-0.13')
+    """
+    scaled = to_fraction(value) * 10**places
+    magnitude = math.floor(abs(scaled) + Fraction(1, 2))
+    return Decimal(magnitude if scaled >= 0 else -magnitude).scaleb(-places)
+
+
+def shown_number(value: Number) -> str:
+    """A number for a sentence: exact when a finite decimal, else ``≈`` and
+    two decimals.
+
+    >>> shown_number(Fraction(1, 4)), shown_number(Fraction(2, 3))
+    ('0.25', '≈0.67')
+    """
+    found = as_decimal(to_fraction(value))
+    if found is not None:
+        return format_number(found)
+    return f"≈{format_number(round_half_away(value))}"

@@ -12,11 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 
-from kpi.errors import ArgumentTypeError, IndicatorError, PolicyError, UnitMismatchError
+from kpi.errors import (
+    ArgumentTypeError,
+    IndicatorError,
+    PolicyError,
+    UngradableError,
+    UnitMismatchError,
+    ValueReadError,
+)
 from kpi.exact import format_number, to_fraction
 from kpi.grades import Grade, ScaleGrade, scale_for_labels
 from kpi.interval import Interval
@@ -31,6 +39,8 @@ from kpi.policy import (
     effective_regions,
     infer_direction,
 )
+from kpi.scoring import Number, exact_number
+from kpi.target import DirectionLike, Rule, Side, TargetReading, as_direction, as_rule, read_target
 from kpi.threshold import Kind, Threshold
 from kpi.units import Unit, conversion_factor
 
@@ -100,14 +110,24 @@ def name_unit(name: str) -> Unit | None:
 
 @attrs.frozen(init=False)
 class Indicator:
-    """An indicator with one threshold per grade.
+    """An indicator: one threshold per grade, or one target, and a weight.
 
     ``tiers`` is a mapping from grade (or its label, ``"优"``) to a cell
     (text, :class:`~kpi.Threshold` or ``None`` for an empty tier), or a list of
     cells, best first. The scale is inferred from the labels, or given.
-    The unit comes from ``unit=``, else from the name's trailing
-    parenthetical (``（小时）``), else from the tiers; bare numbers in tiers
+    ``target`` is the single 年度指标值 of a single-target indicator
+    (``"≥95%"``, ``"≤10天"``, ``"=100%"``, a bare ``"100%"`` or a label
+    such as ``"达到预期"``); ``direction`` (``"higher"`` or ``"lower"``) says
+    how a bare target is read, and ``rule`` picks the scoring rule
+    (:class:`~kpi.Rule`). ``weight`` is the indicator's points (分值). The unit
+    comes from ``unit=``, else from the name's trailing parenthetical
+    (``（小时）``), else from the tiers or the target; bare numbers in tiers
     and values are read in it.
+
+    >>> import kpi
+    >>> ind = kpi.Indicator("公文差错率", target="100%", weight=10)
+    >>> ind.reading.reading, ind.direction
+    ('maximum', <Direction.LOWER_IS_BETTER: 'lower-is-better'>)
     """
 
     name: str
@@ -115,15 +135,24 @@ class Indicator:
     scale: type[ScaleGrade]
     unit: Unit | None
     gap: GapPolicy
-    _tiers: tuple[Tier, ...] = attrs.field(eq=False, repr=False)
-    _direction: Direction = attrs.field(eq=False, repr=False)
-    _compiled: dict[GapPolicy, Segments] = attrs.field(eq=False, repr=False)
+    target: Threshold | None = None
+    weight: Number | None = None
+    rule: Rule | None = None
+    better: Side | None = None
+    _tiers: tuple[Tier, ...] = attrs.field(default=(), eq=False, repr=False)
+    _direction: Direction = attrs.field(default=Direction.UNKNOWN, eq=False, repr=False)
+    _reading: TargetReading | None = attrs.field(default=None, eq=False, repr=False)
+    _compiled: dict[GapPolicy, Segments] = attrs.field(factory=dict, eq=False, repr=False)
 
     def __init__(
         self,
         name: str,
-        tiers: TierSpec,
+        tiers: TierSpec | None = None,
         *,
+        target: str | Threshold | None = None,
+        weight: Decimal | Fraction | int | float | None = None,
+        direction: DirectionLike | None = None,
+        rule: Rule | str | None = None,
         scale: type[ScaleGrade] | None = None,
         unit: str | Unit | None = None,
         gap: str | GapPolicy = GapPolicy.WORSE,
@@ -132,10 +161,18 @@ class Indicator:
             raise ArgumentTypeError(f"an indicator's name is a str, not {type(name).__name__}")
         try:
             policy = as_policy(gap)
+            better = as_direction(direction)
+            chosen = as_rule(rule)
         except PolicyError as exc:
             raise PolicyError(f"indicator {name!r}: {exc}") from None
-        scale, pairs = _read_tiers(name, tiers, scale)
-        resolved = _resolve_unit(name, unit, pairs)
+        if tiers is None and target is None:
+            raise IndicatorError(
+                f"indicator {name!r}: give its tiers (优/良/中/差) or a single target"
+            )
+        scale, pairs = _read_tiers(name, {} if tiers is None else tiers, scale)
+        goal = None if target is None else _as_threshold(target)
+        weighed = None if weight is None else _read_weight(name, weight)
+        resolved = _resolve_unit(name, unit, [*pairs, *_target_pair(goal)])
         kinds = {t.kind for _, t in pairs} - {Kind.EMPTY}
         if kinds == {Kind.NUMERIC, Kind.LABEL}:
             numeric = next(g for g, t in pairs if t.is_numeric)
@@ -146,8 +183,34 @@ class Indicator:
             )
         converted = [(g, _in_unit(name, g, t, resolved)) for g, t in pairs]
         tier_list = tuple(effective_regions(converted))
-        direction = Direction.QUALITATIVE if kinds == {Kind.LABEL} else infer_direction(tier_list)
-        self.__attrs_init__(name, tuple(pairs), scale, resolved, policy, tier_list, direction, {})
+        reading = _read_goal(name, goal, better, chosen, resolved)
+        if kinds == {Kind.LABEL}:
+            found = Direction.QUALITATIVE
+        elif kinds or reading is None:
+            found = (
+                Direction.QUALITATIVE
+                if goal is not None and goal.is_label and not kinds
+                else infer_direction(tier_list)
+            )
+        else:
+            found = (
+                Direction.LOWER_IS_BETTER if reading.side == "lower" else Direction.HIGHER_IS_BETTER
+            )
+        self.__attrs_init__(
+            name,
+            tuple(pairs),
+            scale,
+            resolved,
+            policy,
+            goal,
+            weighed,
+            chosen,
+            better,
+            tier_list,
+            found,
+            reading,
+            {},
+        )
 
     # ---------------------------------------------------------------- views
 
@@ -167,9 +230,26 @@ class Indicator:
         return self._direction is Direction.QUALITATIVE
 
     @property
-    def is_gradable(self) -> bool:
-        """False when every tier is empty."""
+    def is_tiered(self) -> bool:
+        """True when at least one tier holds a threshold: the indicator is graded."""
         return any(not t.is_empty for _, t in self.thresholds)
+
+    @property
+    def is_gradable(self) -> bool:
+        """False when every tier is empty (a single-target indicator is scored,
+        not graded: see :attr:`has_target`)."""
+        return self.is_tiered
+
+    @property
+    def has_target(self) -> bool:
+        """True when the indicator has a single target that is not empty."""
+        return self.target is not None and not self.target.is_empty
+
+    @property
+    def reading(self) -> TargetReading | None:
+        """How a numeric target is read: its bound, reading and rule (None
+        without a numeric target)."""
+        return self._reading
 
     def tier(self, grade: ScaleGrade | str) -> Tier:
         """The tier of *grade*, its thresholds in the indicator's unit."""
@@ -202,8 +282,12 @@ class Indicator:
         )
 
     def __repr__(self) -> str:
-        cells = " | ".join(f"{g}: {t}" for g, t in self.thresholds)
-        return f"<Indicator {self.name!r} {cells}>"
+        parts = [f"{g}: {t}" for g, t in self.thresholds if self.is_tiered or self.target is None]
+        if self.target is not None:
+            parts.append(f"target: {self.target}")
+        if self.weight is not None:
+            parts.append(f"weight: {format_number(self.weight)}")
+        return f"<Indicator {self.name!r} {' | '.join(parts)}>"
 
 
 def _read_tiers(
@@ -214,7 +298,9 @@ def _read_tiers(
         if scale is None:
             labels = [k.name if isinstance(k, ScaleGrade) else str(k) for k in keys]
             typed = {type(k) for k in keys if isinstance(k, ScaleGrade)}
-            scale = typed.pop() if len(typed) == 1 else scale_for_labels(labels)
+            scale = (
+                typed.pop() if len(typed) == 1 else (scale_for_labels(labels) if labels else Grade)
+            )
             if scale is None:
                 raise IndicatorError(
                     f"indicator {name!r}: cannot tell the scale from the tiers "
@@ -247,8 +333,49 @@ def _read_tiers(
     return scale, [(g, _as_threshold(c)) for g, c in zip(grades, tiers, strict=True)]
 
 
+def _read_weight(name: str, weight: object) -> Number:
+    if isinstance(weight, bool) or not isinstance(weight, Decimal | Fraction | int | float):
+        raise ArgumentTypeError(
+            f"indicator {name!r}: a weight is a Decimal, a Fraction, an int or a float, "
+            f"not {type(weight).__name__} {weight!r}"
+        )
+    try:
+        number = exact_number(weight, f"indicator {name!r}: a weight", ArgumentTypeError)
+    except ValueReadError as exc:
+        raise IndicatorError(str(exc)) from None
+    if number < 0:
+        raise IndicatorError(
+            f"indicator {name!r}: a weight must be 0 or more, not {format_number(number)}"
+        )
+    return number
+
+
+def _target_pair(target: Threshold | None) -> list[tuple[ScaleGrade | str, Threshold]]:
+    return [] if target is None else [("target", target)]
+
+
+def _read_goal(
+    name: str,
+    goal: Threshold | None,
+    better: Side | None,
+    rule: Rule | None,
+    unit: Unit | None,
+) -> TargetReading | None:
+    if goal is None or not goal.is_numeric:
+        if goal is not None and goal.is_label and rule not in (None, Rule.QUALITATIVE):
+            raise IndicatorError(
+                f"indicator {name!r}: the target {str(goal)!r} is qualitative, "
+                f"so rule {rule.name if rule else ''} cannot score it"
+            )
+        return None
+    try:
+        return read_target(goal, better, rule, unit=unit, name=name)
+    except (IndicatorError, UngradableError) as exc:
+        raise IndicatorError(f"indicator {name!r}: {exc}") from None
+
+
 def _resolve_unit(
-    name: str, unit: str | Unit | None, pairs: Iterable[tuple[ScaleGrade, Threshold]]
+    name: str, unit: str | Unit | None, pairs: Iterable[tuple[ScaleGrade | str, Threshold]]
 ) -> Unit | None:
     if isinstance(unit, str):
         read = current_reader().unit(unit)
@@ -265,7 +392,8 @@ def _resolve_unit(
         if resolved is None:
             resolved = threshold.unit
         else:
-            _check_convertible(name, threshold.unit, resolved, f"tier {grade} {str(threshold)!r}")
+            what = "the target" if isinstance(grade, str) else f"tier {grade}"
+            _check_convertible(name, threshold.unit, resolved, f"{what} {str(threshold)!r}")
     return resolved
 
 

@@ -5,12 +5,12 @@ Single-target indicators (one 年度指标值 such as ``≥95%``, ``≤10天`` o
 self-evaluation forms; qualitative levels (达成 / 部分达成 / 未达成) and the
 grades of tiered indicators (优 / 良 / 中 / 差) earn a fraction of the weight;
 the total is graded on the national bands of 财预〔2020〕10号, written in the
-threshold language itself. Every number is an exact Decimal or Fraction;
+threshold language itself (:mod:`kpi.national`). Every number is an exact Decimal or Fraction;
 only :meth:`Score.rounded` and the reason sentences round, to 2 decimals.
 
 >>> from decimal import Decimal
 >>> import kpi
->>> from kpi.scoring import national_grade, score_target
+>>> from kpi.scoring import score_target
 >>> s = score_target(kpi.parse("≥95%"), Decimal("94.5"), Decimal(10))
 >>> s.points
 Fraction(189, 19)
@@ -18,8 +18,6 @@ Fraction(189, 19)
 Decimal('9.95')
 >>> s.reason
 '94.5% is below the target ≥95%: 10 × 94.5 / 95 ≈ 9.95 of 10 points.'
->>> national_grade(Decimal("89.99"))
-Grade.良
 
 The rules, T the target, R the actual value, w the weight:
 
@@ -58,14 +56,11 @@ Edge cases, decided here and tested:
 
 from __future__ import annotations
 
-import enum
-import functools
 import itertools
 import math
 import unicodedata
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
 
 import attrs
 
@@ -73,83 +68,56 @@ from kpi.errors import (
     ArgumentTypeError,
     IndicatorError,
     LabelError,
-    PolicyError,
-    UngradableError,
     ValueReadError,
     ValueTypeError,
 )
-from kpi.evaluation import grade
-from kpi.exact import as_decimal, float_to_decimal, format_number, to_fraction
-from kpi.grades import Grade, ScaleGrade
-from kpi.indicator import Indicator
-from kpi.interval import CLOSED
+from kpi.exact import (
+    as_decimal,
+    float_to_decimal,
+    format_number,
+    round_half_away,
+    shown_number,
+    to_fraction,
+)
+from kpi.grades import ScaleGrade
 from kpi.parser import parse
-from kpi.policy import Direction
+from kpi.target import DirectionLike, Reading, Rule, TargetReading, read_target, scoring_words
 from kpi.threshold import Threshold
+from kpi.values import Label, Measurement
 
 __all__ = [
     "LEVELS",
-    "NATIONAL_BANDS",
     "Fractions",
+    "Number",
+    "NumberLike",
     "Reading",
     "Rule",
     "Score",
-    "national_bands",
-    "national_grade",
+    "exact_number",
+    "level_of",
     "score_grade",
     "score_qualitative",
+    "score_reading",
     "score_target",
 ]
 
 Number = Decimal | Fraction
 NumberLike = Decimal | Fraction | int | float
-Reading = Literal["minimum", "maximum", "exact"]
-DirectionLike = Literal["higher", "lower"] | str | Direction
 
-LEVELS: tuple[str, str, str] = ("达成", "部分达成", "未达成")
-"""The qualitative levels, best first."""
+_LEVELS = scoring_words()["levels"]
+LEVELS: tuple[str, ...] = tuple(_LEVELS["names"])
+"""The qualitative levels, best first (达成, 部分达成, 未达成)."""
 
 # The central rule's full wording of each level, accepted as the level.
-_LEVEL_PHRASES = {
-    "达成年度指标": "达成",
-    "部分达成年度指标并具有一定效果": "部分达成",
-    "未达成年度指标且效果较差": "未达成",
-}
-
-NATIONAL_BANDS: dict[str, str] = {"优": "≥90", "良": "[80,90)", "中": "[60,80)", "差": "＜60"}
-"""The grade bands of 财预〔2020〕10号《项目支出绩效评价管理办法》 for a total
-out of 100: 90 (含) and above 优, 80 (含) to 90 良, 60 (含) to 80 中, below 60 差."""
-
-_TOTAL_RANGE = "[0,100]"
-
-
-class Rule(enum.Enum):
-    """A scoring rule; the value is how the rule is named in output."""
-
-    HIGHER_PROPORTIONAL = "higher-is-better: weight × actual / target"
-    LOWER_RATIO = "lower-is-better: weight × target / actual"
-    LOWER_LINEAR = (
-        "lower-is-better linear: weight × (1 − (actual − target) / target), 0 at twice the target"
-    )
-    EQUAL = (
-        "equal-to: with a target of 0, full weight if actual ≤ 0, else 0; "
-        "a target above 0 is scored as higher-is-better"
-    )
-    QUALITATIVE = "qualitative: weight × the fraction of the level (达成/部分达成/未达成)"
-    TIERED = "tiered: weight × the fraction of the grade (优/良/中/差)"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-_TARGET_RULES = (Rule.HIGHER_PROPORTIONAL, Rule.LOWER_RATIO, Rule.LOWER_LINEAR, Rule.EQUAL)
+_LEVEL_PHRASES: dict[str, str] = dict(_LEVELS["phrases"])
 
 
 # ---------------------------------------------------------------- numbers
 
 
-def _exact(value: object, what: str, error: type[Exception]) -> Number:
-    """*value* as an exact number; *error* for a type that is not a number."""
+def exact_number(value: object, what: str, error: type[Exception]) -> Number:
+    """*value* as an exact number; *error* (naming *what*) for a type that is
+    not a number, :class:`~kpi.ValueReadError` for one that is not finite."""
     if isinstance(value, bool) or not isinstance(value, Decimal | Fraction | int | float):
         raise error(
             f"{what} must be a Decimal, a Fraction, an int or a float, "
@@ -167,7 +135,7 @@ def _exact(value: object, what: str, error: type[Exception]) -> Number:
 
 
 def _weight(weight: object) -> Number:
-    w = _exact(weight, "a weight", ArgumentTypeError)
+    w = exact_number(weight, "a weight", ArgumentTypeError)
     if w < 0:
         raise IndicatorError(f"a weight must be 0 or more, not {format_number(w)}")
     return w
@@ -179,22 +147,9 @@ def _out(value: Fraction) -> Number:
     return value if found is None else found
 
 
-def _round(value: Number, places: int = 2) -> Decimal:
-    """*value* rounded half away from zero to *places* decimals."""
-    scaled = to_fraction(value) * 10**places
-    magnitude = math.floor(abs(scaled) + Fraction(1, 2))
-    return Decimal(magnitude if scaled >= 0 else -magnitude).scaleb(-places)
-
-
-def _num(value: Number) -> str:
-    """An input number for a reason: exact when a finite decimal."""
-    found = as_decimal(to_fraction(value))
-    return format_number(found) if found is not None else f"≈{format_number(_round(value))}"
-
-
 def _result(value: Fraction) -> str:
     """``= 8`` or ``≈ 9.95``: a computed number, rounded for display."""
-    shown = _round(value)
+    shown = round_half_away(value)
     if Fraction(shown) == value:
         return f"= {format_number(shown)}"
     return f"≈ {shown:f}"
@@ -210,7 +165,9 @@ class Score:
     ``points`` is exact and lies in [0, ``weight``]. ``reading`` says how a
     numeric target was read (``"minimum"``, ``"maximum"`` or ``"exact"``;
     ``None`` for a level or a grade); ``met`` whether the target was met
-    (``None`` for a grade, which has no target).
+    (``None`` for a grade, which has no target). :func:`kpi.score` also
+    fills in ``grade`` (for a tiered indicator), ``given`` (the value as
+    passed), ``value`` (as read, in the indicator's unit) and ``warnings``.
     """
 
     points: Number
@@ -219,10 +176,14 @@ class Score:
     reading: Reading | None
     reason: str
     met: bool | None = None
+    grade: ScaleGrade | None = None
+    given: str = ""
+    value: Measurement | Label | None = None
+    warnings: tuple[str, ...] = ()
 
     def rounded(self, places: int = 2) -> Decimal:
         """The points rounded half away from zero, for display."""
-        return _round(self.points, places)
+        return round_half_away(self.points, places)
 
     def __str__(self) -> str:
         return f"{format_number(self.rounded())} of {format_number(self.weight)}: {self.reason}"
@@ -275,7 +236,7 @@ class Fractions:
         given = (achieved, partly_achieved, not_achieved, excellent, good, fair, poor)
         values: list[Number] = []
         for (name, label), value in zip(_FRACTION_FIELDS, given, strict=True):
-            number = _exact(value, f"Fractions.{name} ({label})", ArgumentTypeError)
+            number = exact_number(value, f"Fractions.{name} ({label})", ArgumentTypeError)
             if not 0 <= number <= 1:
                 raise IndicatorError(
                     f"Fractions.{name} ({label}) must be between 0 and 1, "
@@ -298,7 +259,7 @@ class Fractions:
 
     def for_level(self, level: str) -> Number:
         """The fraction of a level: ``"达成"``, ``"部分达成"`` or ``"未达成"``."""
-        return self._by_label()[_level(level)]
+        return self._by_label()[level_of(level)]
 
     def for_grade(self, grade: ScaleGrade) -> Number:
         """The fraction of a grade of a four-grade scale, by rank."""
@@ -323,7 +284,7 @@ class Fractions:
         }
 
 
-def _level(level: object) -> str:
+def level_of(level: object) -> str:
     """The level named by *level*, normalised (NFKC, no whitespace)."""
     if not isinstance(level, str):
         raise ArgumentTypeError(
@@ -346,7 +307,7 @@ def score_qualitative(level: str, weight: NumberLike, fractions: Fractions | Non
     accepted too). Raises :class:`~kpi.LabelError` for another text.
     """
     w = _weight(weight)
-    name = _level(level)
+    name = level_of(level)
     fraction = (fractions or Fractions()).for_level(name)
     points = to_fraction(w) * to_fraction(fraction)
     reason = (
@@ -370,142 +331,6 @@ def score_grade(grade: ScaleGrade, weight: NumberLike, fractions: Fractions | No
     return Score(_out(points), w, Rule.TIERED, None, reason)
 
 
-# ---------------------------------------------------------------- targets
-
-
-@attrs.frozen
-class _Target:
-    """A numeric target as read: its bound, whether the bound is met at T, the
-    reading, the rule and the text used in reasons."""
-
-    bound: Fraction
-    closed: bool
-    reading: Reading
-    rule: Rule
-    text: str
-
-
-def _as_direction(direction: DirectionLike | None) -> Literal["higher", "lower"] | None:
-    if direction is None:
-        return None
-    if direction in ("higher", Direction.HIGHER_IS_BETTER, Direction.HIGHER_IS_BETTER.value):
-        return "higher"
-    if direction in ("lower", Direction.LOWER_IS_BETTER, Direction.LOWER_IS_BETTER.value):
-        return "lower"
-    raise PolicyError(f"direction must be 'higher' or 'lower', not {direction!r}")
-
-
-def _as_rule(rule: Rule | str | None) -> Rule | None:
-    if rule is None or isinstance(rule, Rule):
-        return rule
-    if isinstance(rule, str):
-        found = Rule.__members__.get(rule.strip().upper().replace("-", "_"))
-        if found is not None:
-            return found
-    names = ", ".join(Rule.__members__)
-    raise PolicyError(f"rule must be one of {names}, not {rule!r}")
-
-
-def _read_target(
-    target: Threshold, direction: DirectionLike | None, rule: Rule | str | None
-) -> _Target:
-    side = _as_direction(direction)
-    chosen = _as_rule(rule)
-    canonical = str(target)
-    if target.is_empty:
-        raise UngradableError("the target is empty, so no score can be given")
-    if target.is_label:
-        raise IndicatorError(
-            f"the target {canonical!r} is qualitative; score it with score_qualitative"
-        )
-    if chosen is not None and chosen not in _TARGET_RULES:
-        raise IndicatorError(
-            f"rule {chosen.name} scores a level or a grade, not a numeric target; "
-            "use score_qualitative or score_grade"
-        )
-    unit = target.unit.word if target.unit else ""
-    (interval, *rest) = target.intervals
-    one_sided = (interval.lower is None) != (interval.upper is None)
-    if rest or not (one_sided or interval.is_point):
-        raise IndicatorError(
-            f"the target {canonical!r} is not a single bound; scoring needs ≥T, >T, ≤T, <T "
-            "or a single value T"
-        )
-    if interval.is_point:
-        assert interval.lower is not None
-        bound = to_fraction(interval.lower)
-        if chosen is Rule.EQUAL:
-            if bound < 0:
-                raise IndicatorError(
-                    f"the equal-to rule is defined for a target of 0 or more, not {canonical!r}"
-                )
-            if side == "lower" and bound > 0:
-                raise IndicatorError(
-                    f"the equal-to rule scores a target above 0 as higher-is-better, "
-                    f"but direction 'lower' was given for {canonical!r}"
-                )
-            return _Target(bound, True, "exact", Rule.EQUAL, f"={_num(bound)}{unit}")
-        implied = None if chosen is None else _side_of(chosen)
-        if side is not None and implied is not None and side != implied:
-            raise IndicatorError(
-                f"rule {chosen.name if chosen else ''} is for {implied}-is-better targets, "
-                f"but direction {side!r} was given for {canonical!r}"
-            )
-        side = side or implied
-        if side is None:
-            raise IndicatorError(
-                f"the target {canonical!r} is a single value: pass direction='higher' to read "
-                "it as a minimum, direction='lower' to read it as a maximum, or rule=Rule.EQUAL"
-            )
-        reading: Reading = "minimum" if side == "higher" else "maximum"
-        text = (
-            f"{_num(bound)}{unit} (a single value, read as a {reading} "
-            f"for a {side}-is-better indicator)"
-        )
-        return _Target(bound, True, reading, chosen or _default(side), text)
-    if interval.upper is None:
-        assert interval.lower is not None
-        found_side, end, closed = "higher", interval.lower, interval.left is CLOSED
-        sign = "≥" if closed else ">"
-    else:
-        found_side, end, closed = "lower", interval.upper, interval.right is CLOSED
-        sign = "≤" if closed else "<"
-    if side is not None and side != found_side:
-        raise IndicatorError(
-            f"the target {canonical!r} is a {_reading_of(found_side)} "
-            f"({found_side}-is-better), but direction {side!r} was given"
-        )
-    if chosen is Rule.EQUAL:
-        raise IndicatorError(
-            f"rule EQUAL needs a single-value target such as =100%, not {canonical!r}"
-        )
-    if chosen is not None and _side_of(chosen) != found_side:
-        raise IndicatorError(
-            f"rule {chosen.name} is for {_side_of(chosen)}-is-better targets, "
-            f"but the target {canonical!r} is a {_reading_of(found_side)}"
-        )
-    bound = to_fraction(end)
-    return _Target(
-        bound,
-        closed,
-        _reading_of(found_side),
-        chosen or _default(found_side),
-        f"{sign}{_num(bound)}{unit}",
-    )
-
-
-def _side_of(rule: Rule) -> Literal["higher", "lower"]:
-    return "higher" if rule in (Rule.HIGHER_PROPORTIONAL, Rule.EQUAL) else "lower"
-
-
-def _default(side: str) -> Rule:
-    return Rule.HIGHER_PROPORTIONAL if side == "higher" else Rule.LOWER_RATIO
-
-
-def _reading_of(side: str) -> Reading:
-    return "minimum" if side == "higher" else "maximum"
-
-
 def score_target(
     target: Threshold | str,
     actual: NumberLike,
@@ -513,16 +338,19 @@ def score_target(
     *,
     direction: DirectionLike | None = None,
     rule: Rule | str | None = None,
+    name: str = "",
 ) -> Score:
     """The points of *actual* against a single *target*, out of *weight*.
 
     *target* is a threshold (or its text) in the unit of *actual*: ``≥T`` or
-    ``>T`` is higher-is-better, ``≤T`` or ``<T`` lower-is-better, and a single
-    value ``T`` (``100%`` or ``=100%``) is read as a minimum with
-    ``direction="higher"`` and as a maximum with ``direction="lower"``, or as
-    an equal-to target with ``rule=Rule.EQUAL``. *rule* picks the rule
-    (default: ``HIGHER_PROPORTIONAL`` for higher, ``LOWER_RATIO`` for lower);
-    see the module documentation for the formulas and their sources.
+    ``>T`` is higher-is-better, ``≤T`` or ``<T`` lower-is-better, ``=T`` an
+    equal-to target, and a bare value ``T`` (``100%``) a minimum with
+    ``direction="higher"`` and a maximum with ``direction="lower"``; without
+    a direction, the indicator's *name* decides
+    (:func:`kpi.target.lower_is_better_name`), else it is a minimum. *rule*
+    picks the rule (default: ``HIGHER_PROPORTIONAL`` for higher,
+    ``LOWER_RATIO`` for lower); see the module documentation for the
+    formulas and their sources.
 
     Raises :class:`~kpi.IndicatorError` for a target that is not one bound or
     value, or that contradicts *direction* or *rule*;
@@ -536,15 +364,19 @@ def score_target(
         raise ArgumentTypeError(
             f"a target is a Threshold or its text, not {type(target).__name__} {target!r}"
         )
-    read = _read_target(target, direction, rule)
-    r = to_fraction(_exact(actual, "the actual value", ValueTypeError))
+    read = read_target(target, direction, rule, name=name)
+    return score_reading(read, exact_number(actual, "the actual value", ValueTypeError), weight)
+
+
+def score_reading(read: TargetReading, actual: Number, weight: NumberLike) -> Score:
+    """The points of *actual* (in the target's unit) against a target as read."""
+    r = to_fraction(actual)
     w = _weight(weight)
-    unit = target.unit.word if target.unit else ""
     if read.rule is Rule.EQUAL and read.bound == 0:
-        return _equal_zero(read, r, w, unit)
+        return _equal_zero(read, r, w, read.unit)
     if read.reading == "maximum":
-        return _lower(read, r, w, unit)
-    return _higher(read, r, w, unit)
+        return _lower(read, r, w, read.unit)
+    return _higher(read, r, w, read.unit)
 
 
 def _clamped(raw: Fraction, w: Number, calc: str, fix: str) -> tuple[Number, str]:
@@ -556,9 +388,9 @@ def _clamped(raw: Fraction, w: Number, calc: str, fix: str) -> tuple[Number, str
     return _out(raw), f"{calc} {_result(raw)} of {format_number(w)} points."
 
 
-def _higher(read: _Target, r: Fraction, w: Number, unit: str) -> Score:
+def _higher(read: TargetReading, r: Fraction, w: Number, unit: str) -> Score:
     t = read.bound
-    shown = f"{_num(r)}{unit}"
+    shown = f"{shown_number(r)}{unit}"
     met = r > t or (r == t and read.closed)
     if met:
         reason = f"{shown} reaches the target {read.text}: full weight, {format_number(w)} points."
@@ -575,14 +407,14 @@ def _higher(read: _Target, r: Fraction, w: Number, unit: str) -> Score:
         )
         return Score(Decimal(0), w, read.rule, read.reading, reason, met=False)
     raw = to_fraction(w) * r / t
-    calc = f"{format_number(w)} × {_num(r)} / {_num(t)}"
+    calc = f"{format_number(w)} × {shown_number(r)} / {shown_number(t)}"
     points, tail = _clamped(raw, w, calc, "a score is never below 0")
     return Score(points, w, read.rule, read.reading, f"{head}: {tail}", met=False)
 
 
-def _lower(read: _Target, r: Fraction, w: Number, unit: str) -> Score:
+def _lower(read: TargetReading, r: Fraction, w: Number, unit: str) -> Score:
     t = read.bound
-    shown = f"{_num(r)}{unit}"
+    shown = f"{shown_number(r)}{unit}"
     met = r < t or (r == t and read.closed)
     if met:
         reason = (
@@ -608,18 +440,19 @@ def _lower(read: _Target, r: Fraction, w: Number, unit: str) -> Score:
     weight = to_fraction(w)
     if read.rule is Rule.LOWER_RATIO:
         raw = weight * t / r  # r >= t > 0 here
-        calc = f"{format_number(w)} × {_num(t)} / {_num(r)}"
+        calc = f"{format_number(w)} × {shown_number(t)} / {shown_number(r)}"
         fix = "a score is never below 0"
     else:
         raw = weight * (1 - (r - t) / t)
-        calc = f"{format_number(w)} × (1 − ({_num(r)} − {_num(t)}) / {_num(t)})"
-        fix = f"0 at twice the target, {_num(2 * t)}{unit}, or more"
+        tn = shown_number(t)
+        calc = f"{format_number(w)} × (1 − ({shown_number(r)} − {tn}) / {tn})"
+        fix = f"0 at twice the target, {shown_number(2 * t)}{unit}, or more"
     points, tail = _clamped(raw, w, calc, fix)
     return Score(points, w, read.rule, read.reading, f"{head}: {tail}", met=False)
 
 
-def _equal_zero(read: _Target, r: Fraction, w: Number, unit: str) -> Score:
-    shown = f"{_num(r)}{unit}"
+def _equal_zero(read: TargetReading, r: Fraction, w: Number, unit: str) -> Score:
+    shown = f"{shown_number(r)}{unit}"
     if r <= 0:
         reason = (
             f"{shown} meets the target {read.text} (with a target of 0, an actual of 0 "
@@ -631,29 +464,3 @@ def _equal_zero(read: _Target, r: Fraction, w: Number, unit: str) -> Score:
         "(with a target of 0, any actual above 0 scores 0)."
     )
     return Score(Decimal(0), w, read.rule, read.reading, reason, met=False)
-
-
-# ---------------------------------------------------------------- national grade
-
-
-@functools.cache
-def national_bands() -> Indicator:
-    """The 财预〔2020〕10号 bands as a kpi indicator: ``≥90`` 优, ``[80,90)``
-    良, ``[60,80)`` 中, ``＜60`` 差."""
-    return Indicator("绩效评价总分", NATIONAL_BANDS)
-
-
-def national_grade(total: NumberLike) -> Grade:
-    """The grade of a total out of 100 on the bands of 财预〔2020〕10号.
-
-    Raises :class:`~kpi.ValueReadError` for a total outside [0, 100].
-    """
-    number = _exact(total, "a total", ValueTypeError)
-    if not parse(_TOTAL_RANGE).contains(number):
-        raise ValueReadError(
-            f"a total on the 100-point scale of 财预〔2020〕10号 lies in {_TOTAL_RANGE}, "
-            f"not {format_number(number)}"
-        )
-    found = grade(national_bands(), number)
-    assert isinstance(found, Grade)
-    return found

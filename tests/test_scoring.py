@@ -20,13 +20,11 @@ from hypothesis import strategies as st
 
 import kpi
 from kpi import CompetenceGrade, Grade
+from kpi.national import NATIONAL_BANDS, national_bands, national_grade
 from kpi.scoring import (
-    NATIONAL_BANDS,
     Fractions,
     Rule,
     Score,
-    national_bands,
-    national_grade,
     score_grade,
     score_qualitative,
     score_target,
@@ -327,20 +325,76 @@ def test_reasons(
     assert score_target(target, actual, 10, direction=direction, rule=rule).reason == reason
 
 
+# A bare target with no direction: the name decides, else a minimum.
+# target, name, actual, points, whole reason (weight 10)
+BARE_CASES = [
+    pytest.param(
+        "100%",
+        "公文差错率",
+        D(101),
+        F(1000, 101),
+        "101% exceeds the target 100% (a single value, read as a maximum: the name 公文差错率 "
+        "holds 差错, a lower-is-better word): 10 × 100 / 101 ≈ 9.90 of 10 points.",
+        id="name-lower",
+    ),
+    pytest.param(
+        "100%",
+        "公文差错率",
+        D(100),
+        D(10),
+        "100% is within the target 100% (a single value, read as a maximum: the name "
+        "公文差错率 holds 差错, a lower-is-better word): full weight, 10 points.",
+        id="name-lower-at",
+    ),
+    pytest.param(
+        "100%",
+        "故障处理及时率",
+        D(99),
+        D("9.9"),
+        "99% is below the target 100% (a single value, read as a minimum: the name "
+        "故障处理及时率 holds no lower-is-better word): 10 × 99 / 100 = 9.9 of 10 points.",
+        id="higher-word-wins",
+    ),
+    pytest.param(
+        "10天",
+        "项目平均办结时间",
+        D(12),
+        F(25, 3),
+        "12天 exceeds the target 10天 (a single value, read as a maximum: the name "
+        "项目平均办结时间 holds 办结时间, a lower-is-better word): 10 × 10 / 12 ≈ 8.33 of "
+        "10 points.",
+        id="time-word",
+    ),
+    pytest.param(
+        "100%",
+        "",
+        D(99),
+        D("9.9"),
+        "99% is below the target 100% (a single value, read as a minimum: no direction was "
+        "given): 10 × 99 / 100 = 9.9 of 10 points.",
+        id="no-name",
+    ),
+    pytest.param(
+        "=100%",
+        "公文差错率",
+        D(99),
+        D("9.9"),
+        "99% is below the target =100%: 10 × 99 / 100 = 9.9 of 10 points.",
+        id="equals-sign-is-equal-to",
+    ),
+]
+
+
+@pytest.mark.parametrize(("target", "name", "actual", "points", "reason"), BARE_CASES)
+def test_bare_target_reading(
+    target: str, name: str, actual: Decimal, points: Number, reason: str
+) -> None:
+    score = score_target(target, actual, 10, name=name)
+    assert (score.points, score.reason) == (points, reason)
+
+
 # target, direction, rule, error class, whole message (actual 1, weight 10)
 TARGET_ERROR_CASES = [
-    pytest.param(
-        "100%", None, None, kpi.IndicatorError,
-        "the target '[100%, 100%]' is a single value: pass direction='higher' to read it as a "
-        "minimum, direction='lower' to read it as a maximum, or rule=Rule.EQUAL",
-        id="bare-without-direction",
-    ),
-    pytest.param(
-        "=100%", None, None, kpi.IndicatorError,
-        "the target '[100%, 100%]' is a single value: pass direction='higher' to read it as a "
-        "minimum, direction='lower' to read it as a maximum, or rule=Rule.EQUAL",
-        id="equals-without-direction",
-    ),
     pytest.param(
         "[80%,90%)", None, None, kpi.IndicatorError,
         "the target '[80%, 90%)' is not a single bound; scoring needs ≥T, >T, ≤T, <T or a "
@@ -404,7 +458,8 @@ TARGET_ERROR_CASES = [
     ),
     pytest.param(
         "达到预期", None, None, kpi.IndicatorError,
-        "the target '达到预期' is qualitative; score it with score_qualitative",
+        "the target '达到预期' is qualitative; it is scored by the level of the actual "
+        "(达成/部分达成/未达成), not by a number",
         id="label-target",
     ),
     pytest.param(
