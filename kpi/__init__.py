@@ -8,8 +8,10 @@
 Grade.良
 """
 
+from kpi.actuals import Actual, Actuals, read_actuals
 from kpi.diagnostics import Code, Diagnostic, Severity
 from kpi.errors import (
+    ActualsReadError,
     ArgumentTypeError,
     GapError,
     IndicatorError,
@@ -17,6 +19,7 @@ from kpi.errors import (
     LabelError,
     MissingExtraError,
     PolicyError,
+    ReportWriteError,
     RubricReadError,
     RubricWriteError,
     ThresholdSyntaxError,
@@ -37,6 +40,7 @@ from kpi.parser import parse
 from kpi.points import score
 from kpi.policy import Basis, Direction, GapPolicy
 from kpi.read import read_rubric
+from kpi.report import DepartmentReport, Missing, Report, Row, Status, evaluate_rubric
 from kpi.readers.native import write_rubric
 from kpi.rubric import Entry, Rubric
 from kpi.scoring import Fractions, Score
@@ -49,11 +53,15 @@ from kpi.words import add_count_word, add_unit
 __version__ = "0.1.0"
 
 __all__ = [
+    "Actual",
+    "Actuals",
+    "ActualsReadError",
     "ArgumentTypeError",
     "Basis",
     "Bound",
     "Code",
     "CompetenceGrade",
+    "DepartmentReport",
     "Diagnostic",
     "Direction",
     "Edge",
@@ -72,9 +80,13 @@ __all__ = [
     "LabelError",
     "Location",
     "Measurement",
+    "Missing",
     "MissingExtraError",
     "PolicyError",
     "QualificationGrade",
+    "Report",
+    "ReportWriteError",
+    "Row",
     "Rubric",
     "RubricReadError",
     "RubricWriteError",
@@ -82,6 +94,7 @@ __all__ = [
     "ScaleGrade",
     "Score",
     "Severity",
+    "Status",
     "Threshold",
     "ThresholdSyntaxError",
     "UngradableError",
@@ -93,11 +106,13 @@ __all__ = [
     "add_count_word",
     "add_unit",
     "evaluate",
+    "evaluate_rubric",
     "grade",
     "lint",
     "make_scale",
     "national_grade",
     "parse",
+    "read_actuals",
     "read_rubric",
     "score",
     "write_rubric",

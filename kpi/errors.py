@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 
 __all__ = [
+    "ActualsReadError",
     "ArgumentTypeError",
     "GapError",
     "IndicatorError",
@@ -16,6 +17,7 @@ __all__ = [
     "LabelError",
     "MissingExtraError",
     "PolicyError",
+    "ReportWriteError",
     "RubricReadError",
     "RubricWriteError",
     "ThresholdSyntaxError",
@@ -141,6 +143,16 @@ class RubricReadError(KpiError, ValueError):
 class RubricWriteError(KpiError, ValueError):
     """A rubric cannot be written in the native format (a scale or a cell
     that would not read back, a path that cannot be written)."""
+
+
+class ActualsReadError(KpiError, ValueError):
+    """A file of actual values cannot be read: not a CSV/TSV/XLSX file, damaged,
+    or with no table whose header names an indicator and a value column."""
+
+
+class ReportWriteError(KpiError, ValueError):
+    """A report cannot be written: an unknown format, or a path that cannot
+    be written. Nothing is left behind: reports are written atomically."""
 
 
 class MissingExtraError(KpiError, ImportError):
