@@ -40,8 +40,8 @@ from kpi.parser import parse
 from kpi.points import score
 from kpi.policy import Basis, Direction, GapPolicy
 from kpi.read import read_rubric
-from kpi.report import DepartmentReport, Missing, Report, Row, Status, evaluate_rubric
 from kpi.readers.native import write_rubric
+from kpi.report import DepartmentReport, Missing, Report, Row, Status, evaluate_rubric
 from kpi.rubric import Entry, Rubric
 from kpi.scoring import Fractions, Score
 from kpi.target import Rule

@@ -4,7 +4,8 @@ with the indicators of a rubric by name.
 A file is read by the rubric readers (:mod:`kpi.readers.delimited`, with the
 same encoding handling, and :mod:`kpi.readers.xlsx`). In each table, the
 header is the first row, among the first ``MAX_HEADER_ROWS + 1``, that names
-both a name column and a value column (:data:`ACTUALS_HEADER_WORDS`); the
+both a name column and a value column (the ``[actuals]`` words of
+``grammar/headers.toml``); the
 department and note columns are optional, and the column order is free. A
 header cell may carry a bracketed remark (``实际值（2024年）``). Each
 non-blank row below the header is one :class:`Actual`, its name and value
@@ -27,15 +28,13 @@ from typing import BinaryIO
 
 import attrs
 
-from kpi.assemble import MAX_HEADER_ROWS, HeaderWords, header_key
-from kpi.errors import ArgumentTypeError, RubricReadError
+from kpi.assemble import MAX_HEADER_ROWS, load_header_words
+from kpi.errors import ActualsReadError, ArgumentTypeError, SourceReadError
 from kpi.location import Location
 from kpi.read import format_of, load_source
-from kpi.readers.package import called
 from kpi.source import SourceRow, SourceTable
 
 __all__ = [
-    "ACTUALS_HEADER_WORDS",
     "Actual",
     "Actuals",
     "DepartmentPairing",
@@ -45,17 +44,7 @@ __all__ = [
     "read_actuals",
 ]
 
-# The header words of an actuals table, by role (compared by header_key).
-# They belong in grammar/headers.toml, next to the rubric's header words.
-ACTUALS_HEADER_WORDS: Mapping[str, tuple[str, ...]] = {
-    "name": ("指标名称", "绩效指标", "指标"),
-    "value": ("实际值", "全年实际值", "完成值", "实际完成值"),
-    "department": ("部门", "单位", "部门名称"),
-    "note": ("备注", "说明"),
-}
-_WORDS = HeaderWords(
-    {header_key(w): role for role, words in ACTUALS_HEADER_WORDS.items() for w in words}
-)
+_WORDS = load_header_words("actuals")
 _FORMATS = ("csv", "tsv", "xlsx")
 
 # Brackets as matched: every opening bracket becomes "(", every closing ")".
@@ -153,32 +142,37 @@ def read_actuals(
     value (a str, int, float, Decimal, or None for no value), or department
     to such a mapping. *sheet* picks one sheet of a workbook. A file that
     cannot be read, or has no table with an actuals header, raises
-    :class:`~kpi.RubricReadError` naming the file.
+    :class:`~kpi.ActualsReadError` naming the file.
     """
     if isinstance(source, Mapping):
         return Actuals(tuple(_from_mapping(source)))
     try:
-        name, data = load_source(source)
-        fmt = format_of(name, format, formats=_FORMATS, what="actuals")
-        encoding = ""
-        tables: list[SourceTable]
-        if fmt == "xlsx":
-            from kpi.readers.xlsx import read_xlsx_tables
+        return _read_file(source, format, sheet)
+    except SourceReadError as exc:
+        raise ActualsReadError(exc.about("actuals")) from None
 
-            tables = read_xlsx_tables(data, file=name, sheet=sheet)
-        else:
-            from kpi.readers.delimited import read_delimited_tables
 
-            if sheet is not None:
-                raise RubricReadError(
-                    f"cannot read actuals {called(name)}: sheet={sheet!r} is for .xlsx files, "
-                    f"and this is {fmt.upper()}"
-                )
-            tables, encoding = read_delimited_tables(
-                data, file=name, delimiter="," if fmt == "csv" else "\t"
+def _read_file(
+    source: str | os.PathLike[str] | BinaryIO, format: str | None, sheet: str | None
+) -> Actuals:
+    name, data = load_source(source)
+    fmt = format_of(name, format, formats=_FORMATS, what="actuals", error=ActualsReadError)
+    encoding = ""
+    tables: list[SourceTable]
+    if fmt == "xlsx":
+        from kpi.readers.xlsx import read_xlsx_tables
+
+        tables = read_xlsx_tables(data, file=name, sheet=sheet)
+    else:
+        from kpi.readers.delimited import read_delimited_tables
+
+        if sheet is not None:
+            raise SourceReadError(
+                name, f"sheet={sheet!r} is for .xlsx files, and this is {fmt.upper()}"
             )
-    except RubricReadError as exc:
-        raise _about_actuals(exc) from None
+        tables, encoding = read_delimited_tables(
+            data, file=name, delimiter="," if fmt == "csv" else "\t"
+        )
     items: list[Actual] = []
     skipped: list[Location] = []
     for table in tables:
@@ -190,20 +184,13 @@ def read_actuals(
     if len(skipped) == len(tables):
         first = next((t.rows[0] for t in tables if t.rows), None)
         seen = "it is empty" if first is None else f"its first row is {_row_text(first)!r}"
-        raise RubricReadError(
-            f"cannot read actuals {called(name)}: no table in it has a header that names "
-            f"an indicator column ({', '.join(ACTUALS_HEADER_WORDS['name'])}) and a value "
-            f"column ({', '.join(ACTUALS_HEADER_WORDS['value'])}); {seen}"
+        raise SourceReadError(
+            name,
+            f"no table in it has a header that names an indicator column "
+            f"({', '.join(_WORDS.words['name'])}) and a value column "
+            f"({', '.join(_WORDS.words['value'])}); {seen}",
         )
     return Actuals(tuple(items), source=name, encoding=encoding, skipped=tuple(skipped))
-
-
-def _about_actuals(exc: RubricReadError) -> RubricReadError:
-    """The readers' error, worded for an actuals file."""
-    message = str(exc)
-    for old, new in (("cannot read rubric", "cannot read actuals"), ("rubric cell", "cell")):
-        message = message.replace(old, new)
-    return RubricReadError(message)
 
 
 def _row_text(row: SourceRow) -> str:
@@ -312,29 +299,29 @@ def pair(rubric_names: Sequence[str], actuals: Actuals) -> Pairing:
     department of *actuals*, by :func:`match_name`. Nothing is dropped:
     every actual is matched, a duplicate or unmatched, and every indicator
     is matched or missing. Actuals with no department at all give one
-    pairing for the department ``""``; so do no actuals."""
-    departments = actuals.departments or ("",)
-    keys = {match_name(n) for n in rubric_names}
+    pairing for the department ``""``; so do no actuals. The actuals are
+    read once, whatever the number of departments."""
+    keys = {n: match_name(n) for n in rubric_names}
+    known = set(keys.values())
+    found: dict[str, tuple[dict[str, list[Actual]], list[Actual]]] = {}
+    for actual in actuals:
+        by_key, unmatched = found.setdefault(actual.department, ({}, []))
+        key = actual.key
+        if key in known:
+            by_key.setdefault(key, []).append(actual)
+        else:
+            unmatched.append(actual)
     result = []
-    for department in departments:
-        by_key: dict[str, list[Actual]] = {}
-        unmatched: list[Actual] = []
-        for actual in actuals.of(department):
-            if actual.key in keys:
-                by_key.setdefault(actual.key, []).append(actual)
-            else:
-                unmatched.append(actual)
-        matched = {n: by_key[k][0] for n in rubric_names if (k := match_name(n)) in by_key}
+    for department, (by_key, unmatched) in (found or {"": ({}, [])}).items():
+        matched = {n: by_key[k][0] for n, k in keys.items() if k in by_key}
         result.append(
             DepartmentPairing(
                 department=department,
                 matched=matched,
-                missing=tuple(n for n in rubric_names if n not in matched),
+                missing=tuple(n for n in keys if n not in matched),
                 unmatched=tuple(unmatched),
                 duplicates={
-                    n: tuple(found)
-                    for n in rubric_names
-                    if len(found := by_key.get(match_name(n), [])) > 1
+                    n: tuple(by_key[k]) for n, k in keys.items() if len(by_key.get(k, ())) > 1
                 },
                 empty=tuple(n for n, a in matched.items() if a.is_empty),
             )

@@ -57,6 +57,8 @@ class HeaderWords:
     """The header words of ``grammar/headers.toml``: header text to role."""
 
     roles: Mapping[str, str]
+    words: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, eq=False)
+    """The header words of each role, as written in the file."""
 
     def role(self, text: str) -> str | None:
         """The role a header cell gives its column, or None: the cell must be
@@ -69,13 +71,12 @@ class HeaderWords:
         return self.roles.get(header_key(_BRACKETED.sub("", unicodedata.normalize("NFKC", text))))
 
 
-def load_header_words() -> HeaderWords:
-    """The header words shipped with kpi."""
+def load_header_words(section: str = "roles") -> HeaderWords:
+    """The header words shipped with kpi: of rubric tables (``roles``) or of
+    actuals tables (``actuals``)."""
     data = tomllib.loads(grammar_file("headers.toml").read_text(encoding="utf-8"))
-    roles = {
-        header_key(word): role for role, table in data["roles"].items() for word in table["words"]
-    }
-    return HeaderWords(roles)
+    words = {role: tuple(table["words"]) for role, table in data[section].items()}
+    return HeaderWords({header_key(w): role for role, ws in words.items() for w in ws}, words)
 
 
 @attrs.frozen
@@ -252,8 +253,16 @@ class _TableReader:
         if failed or not target_read:
             return
         unit = self.text(row, "unit") or None
+        weight = self.weight(row, name)
         try:
-            indicator = Indicator(name, tiers, scale=self.columns.scale or Grade, unit=unit)
+            indicator = Indicator(
+                name,
+                tiers,
+                target=target,
+                weight=weight,
+                scale=self.columns.scale or Grade,
+                unit=unit,
+            )
         except UnitMismatchError as exc:
             self.note(
                 Code.INCOMPATIBLE_UNITS,
@@ -278,7 +287,6 @@ class _TableReader:
                 budget=self.budget(context.get("budget"), name),
                 description=text("description"),
                 goal=text("goal"),
-                target=target,
                 location=location,
                 cells=tuple(places[g] for g in indicator.scale) if places else (),
             )
@@ -307,6 +315,28 @@ class _TableReader:
             exc.text, exc.reason, exc.column, str(cell.location), exc.hint
         )
         self.note(Code.UNREADABLE_CELL, str(located), cell.location, name)
+
+    def weight(self, row: SourceRow, name: str) -> Decimal | None:
+        """The row's weight (分值), or None; a weight that is not a number of
+        0 or more is an error, and the indicator has no weight."""
+        cell = self.cell(row, self.columns.first("weight"))
+        if cell is None or not _clean(cell.text):
+            return None
+        text = _clean(cell.text).removesuffix("分").strip()
+        try:
+            value: Decimal | None = Decimal(text)
+        except InvalidOperation:
+            value = None
+        if value is None or not value.is_finite() or value < 0:
+            self.note(
+                Code.UNREADABLE_WEIGHT,
+                f"the weight {cell.text!r} is not a number of 0 or more, so the indicator "
+                "has no weight and the total cannot be graded; write it as digits such as 10",
+                cell.location,
+                name,
+            )
+            return None
+        return value
 
     def budget(self, found: tuple[SourceCell, bool] | None, name: str) -> Decimal | None:
         """The budget of the row's activity; a budget that is not a number is

@@ -45,6 +45,7 @@ class Code(enum.Enum):
     BAD_ROW = ("K106", "bad-row", Severity.ERROR)
     DUPLICATE_NAME = ("K107", "duplicate-name", Severity.WARNING)
     UNREADABLE_BUDGET = ("K108", "unreadable-budget", Severity.WARNING)
+    UNREADABLE_WEIGHT = ("K109", "unreadable-weight", Severity.ERROR)
     # content: computed exactly from the intervals of each indicator
     NO_THRESHOLDS = ("K201", "no-thresholds", Severity.ERROR)
     EMPTY_TIER = ("K202", "empty-tier", Severity.WARNING)

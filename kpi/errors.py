@@ -145,6 +145,27 @@ class RubricWriteError(KpiError, ValueError):
     that would not read back, a path that cannot be written)."""
 
 
+def called(file: str) -> str:
+    """How a message names a file: its name, or what it is when it has none."""
+    return repr(file) if file else "from a file object without a name"
+
+
+class SourceReadError(KpiError, ValueError):
+    """A file cannot be read at all. The readers shared by rubrics and actuals
+    raise it; :func:`kpi.read_rubric` and :func:`kpi.read_actuals` raise it
+    again as :class:`RubricReadError` or :class:`ActualsReadError`, whose
+    messages say what was being read."""
+
+    def __init__(self, file: str, problem: str) -> None:
+        self.file = file
+        self.problem = problem
+        super().__init__(f"cannot read {called(file)}: {problem}")
+
+    def about(self, what: str) -> str:
+        """The message for reading a file of *what* (``rubric``, ``actuals``)."""
+        return f"cannot read {what} {called(self.file)}: {self.problem}"
+
+
 class ActualsReadError(KpiError, ValueError):
     """A file of actual values cannot be read: not a CSV/TSV/XLSX file, damaged,
     or with no table whose header names an indicator and a value column."""

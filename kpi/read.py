@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kpi.assemble import assemble
-from kpi.errors import RubricReadError
+from kpi.errors import KpiError, RubricReadError, SourceReadError
 from kpi.readers.encoding import decode
-from kpi.readers.package import called
 from kpi.readers.text import read_text_tables
 from kpi.rubric import Rubric
 from kpi.source import SourceTable
@@ -30,15 +29,19 @@ FORMATS: dict[str, tuple[str, ...]] = {
 
 
 def format_of(
-    name: str, format: str | None, *, formats: Sequence[str] = tuple(FORMATS), what: str = "rubric"
+    name: str,
+    format: str | None,
+    *,
+    formats: Sequence[str] = tuple(FORMATS),
+    what: str = "rubric",
+    error: type[KpiError] = RubricReadError,
 ) -> str:
     """The format of a file: *format* when given (one of *formats*), else the
-    one its name ends in; :class:`~kpi.RubricReadError` when neither tells."""
+    one its name ends in; *error* (:class:`~kpi.RubricReadError`) when
+    neither tells."""
     if format is not None:
         if format not in formats:
-            raise RubricReadError(
-                f"unknown {what} format {format!r}; expected one of {', '.join(formats)}"
-            )
+            raise error(f"unknown {what} format {format!r}; expected one of {', '.join(formats)}")
         return format
     suffix = Path(name).suffix.lower()
     for fmt in formats:
@@ -46,7 +49,7 @@ def format_of(
             return fmt
     subject = "" if what == "rubric" else f"{what} "
     named = f"{subject}{name!r}" if name else f"{subject}a file object without a name"
-    raise RubricReadError(
+    raise error(
         f"cannot tell the format of {named} from its name; pass format= one of {', '.join(formats)}"
     )
 
@@ -58,13 +61,11 @@ def load_source(source: str | os.PathLike[str] | BinaryIO) -> tuple[str, bytes]:
         try:
             return path.name, path.read_bytes()
         except OSError as exc:
-            raise RubricReadError(f"cannot read rubric {str(path)!r}: {exc.strerror}") from None
+            raise SourceReadError(str(path), str(exc.strerror)) from None
     name = Path(str(getattr(source, "name", ""))).name
     data = source.read()
     if not isinstance(data, bytes):
-        raise RubricReadError(
-            f"cannot read rubric {called(name)}: expected a file opened in binary mode ('rb')"
-        )
+        raise SourceReadError(name, "expected a file opened in binary mode ('rb')")
     return name, data
 
 
@@ -83,6 +84,15 @@ def read_rubric(
     as a diagnostic in ``rubric.diagnostics``; a file that cannot be read at
     all raises :class:`~kpi.RubricReadError`.
     """
+    try:
+        return _read_rubric(source, format, sheet)
+    except SourceReadError as exc:
+        raise RubricReadError(exc.about("rubric")) from None
+
+
+def _read_rubric(
+    source: str | os.PathLike[str] | BinaryIO, format: str | None, sheet: str | None
+) -> Rubric:
     name, data = load_source(source)
     fmt = format_of(name, format)
     encoding = ""
@@ -110,8 +120,9 @@ def read_rubric(
         return read_native(data, file=name, format=fmt)
     rubric = assemble(tables, source=name, encoding=encoding)
     if not rubric.entries and not any(d.code.slug != "not-a-rubric" for d in rubric.diagnostics):
-        raise RubricReadError(
-            f"cannot read rubric {called(name)}: no table in it has a header that names an "
-            "indicator column and tier columns (优/良/中/差) or a target column (指标值)"
+        raise SourceReadError(
+            name,
+            "no table in it has a header that names an "
+            "indicator column and tier columns (优/良/中/差) or a target column (指标值)",
         )
     return rubric

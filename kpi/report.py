@@ -44,7 +44,7 @@ from typing import BinaryIO
 
 import attrs
 
-from kpi.actuals import Actual, Actuals, match_name, read_actuals
+from kpi.actuals import Actual, Actuals, pair, read_actuals
 from kpi.diagnostics import Diagnostic
 from kpi.errors import ArgumentTypeError, KpiError, PolicyError
 from kpi.exact import as_decimal, format_number, round_half_away, shown_number, to_fraction
@@ -257,9 +257,7 @@ class Report:
     def ok(self) -> bool:
         """True when every indicator was graded or scored, every actual
         matched an indicator, and every department has an overall grade."""
-        return all(
-            d.grade is not None and all(r.ok for r in d.rows) for d in self.departments
-        )
+        return all(d.grade is not None and all(r.ok for r in d.rows) for d in self.departments)
 
 
 # ---------------------------------------------------------------- evaluation
@@ -305,46 +303,41 @@ def evaluate_rubric(
     if not isinstance(actuals, Actuals):
         actuals = read_actuals(actuals)
     weights, weight_note, weight_problems = _weights(rubric, total_points)
-    by_department = _by_department(actuals)
-    keys = [match_name(e.name) for e in rubric.entries]
-    shared = {k for k, n in Counter(keys).items() if n > 1}
-    known = set(keys)
-    planned = sum(len(rubric) + sum(a.key not in known for a in found) for found in by_department.values())
+    pairing = pair(rubric.names, actuals)
+    counts = Counter(rubric.names)
+    planned = sum(len(rubric) + len(p.unmatched) for p in pairing.departments)
     done = 0
     departments: list[DepartmentReport] = []
-    for department, found in by_department.items():
-        first: dict[str, Actual] = {}
-        extra: list[Row] = []
-        for actual in found:
-            key = actual.key
-            if key not in known:
-                extra.append(_unmatched(actual))
-            elif key in first:
-                extra.append(_duplicate(actual, first[key]))
-            else:
-                first[key] = actual
+    for paired in pairing.departments:
         rows: list[Row] = []
-        for entry, key, weight in zip(rubric.entries, keys, weights, strict=True):
-            row = _row(department, entry, first.get(key), weight, shares, gap)
-            if key in shared:
-                row = attrs.evolve(
-                    row,
-                    warnings=(
-                        *row.warnings,
-                        f"the rubric has {keys.count(key)} indicators named {entry.name}; "
-                        "the same actual value is used for each",
-                    ),
+        for entry, weight in zip(rubric.entries, weights, strict=True):
+            row = _row(
+                paired.department, entry, paired.matched.get(entry.name), weight, shares, gap
+            )
+            if counts[entry.name] > 1:
+                shared = (
+                    f"the rubric has {counts[entry.name]} indicators named {entry.name}; "
+                    "the same actual value is used for each"
                 )
+                row = attrs.evolve(row, warnings=(*row.warnings, shared))
             rows.append(row)
             done += 1
             if progress is not None:
                 progress(done, planned)
-        done += sum(r.status is Status.UNMATCHED for r in extra)
-        if progress is not None and extra:
+        extra = [_unmatched(a) for a in paired.unmatched]
+        for found in paired.duplicates.values():
+            extra.extend(_duplicate(a, found[0]) for a in found[1:])
+        done += len(paired.unmatched)
+        if progress is not None and paired.unmatched:
             progress(done, planned)
         departments.append(
             _department(
-                department, (*rows, *extra), total_points, policy, weight_note, weight_problems
+                paired.department,
+                (*rows, *extra),
+                total_points,
+                policy,
+                weight_note,
+                weight_problems,
             )
         )
     return Report(
@@ -369,16 +362,7 @@ def _as_missing(missing: Missing | str) -> Missing:
         raise PolicyError(f"missing must be one of {choices}, not {missing!r}") from None
 
 
-def _by_department(actuals: Actuals) -> dict[str, list[Actual]]:
-    found: dict[str, list[Actual]] = {}
-    for actual in actuals:
-        found.setdefault(actual.department, []).append(actual)
-    return found or {"": []}
-
-
-def _weights(
-    rubric: Rubric, out_of: Number
-) -> tuple[list[Number | None], str, tuple[str, ...]]:
+def _weights(rubric: Rubric, out_of: Number) -> tuple[list[Number | None], str, tuple[str, ...]]:
     """The weight of each entry, a sentence on where the weights came from,
     and the problems that forbid an overall grade."""
     given = [e.indicator.weight for e in rubric.entries]
@@ -529,9 +513,7 @@ def _department(
                 "earn 0 (missing policy 'zero')"
             )
     else:
-        possible = sum(
-            (to_fraction(r.weight) for r in scored if r.weight is not None), Fraction(0)
-        )
+        possible = sum((to_fraction(r.weight) for r in scored if r.weight is not None), Fraction(0))
         if possible == 0:
             total = None
             parts.append("no indicator could be scored, so there is no total")

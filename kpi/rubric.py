@@ -29,8 +29,7 @@ class Entry:
 
     ``duty`` is the 职责 (or project) the row belongs to, ``activity`` the
     工作活动 (the 职责活动 cell of the row), ``budget`` its 年度预算数,
-    ``description`` its 内容描述 and ``goal`` its 绩效目标. ``target`` is the
-    single 年度指标值 of a single-target table. ``location`` is the place of
+    ``description`` its 内容描述 and ``goal`` its 绩效目标. ``location`` is the place of
     the indicator's name and ``cells`` the places of its tier cells, best
     grade first (empty when the entry was not read from a file); both
     are left out of equality, so the same rubric read from a text, Word,
@@ -43,7 +42,6 @@ class Entry:
     budget: Decimal | None = None
     description: str = ""
     goal: str = ""
-    target: Threshold | None = None
     location: Location = attrs.field(factory=Location, eq=False)
     cells: tuple[Location, ...] = attrs.field(default=(), eq=False, repr=False)
 
@@ -51,6 +49,11 @@ class Entry:
     def name(self) -> str:
         """The indicator's name."""
         return self.indicator.name
+
+    @property
+    def target(self) -> Threshold | None:
+        """The indicator's single target (年度指标值), if it has one."""
+        return self.indicator.target
 
 
 def _entries(value: Iterable[Entry | Indicator]) -> tuple[Entry, ...]:

@@ -15,7 +15,7 @@ import pytest
 import kpi
 import kpi.demo
 from kpi.actuals import Actual, Actuals, match_name, pair, read_actuals
-from kpi.errors import ArgumentTypeError, RubricReadError
+from kpi.errors import ActualsReadError, ArgumentTypeError
 from kpi.location import Location
 
 NAMES = kpi.read_rubric(kpi.demo.seed_path()).names
@@ -247,23 +247,24 @@ def test_a_row_without_a_name_is_kept_as_unmatched() -> None:
 
 
 def test_no_header_is_refused_with_the_whole_message() -> None:
-    with pytest.raises(RubricReadError) as caught:
+    with pytest.raises(ActualsReadError) as caught:
         read_actuals(csv_bytes(f"名称,数值\n{FEEDBACK},1\n"))
     assert str(caught.value) == (
         "cannot read actuals 'actuals.csv': no table in it has a header that names an "
-        "indicator column (指标名称, 绩效指标, 指标) and a value column (实际值, 全年实际值, "
-        "完成值, 实际完成值); its first row is '名称, 数值'"
+        "indicator column (指标名称, 绩效指标, 指标, 三级指标, 绩效指标名称) and a value "
+        "column (实际值, 全年实际值, 完成值, 实际完成值, 实际完成情况, 年度实际值); its first "
+        "row is '名称, 数值'"
     )
 
 
 def test_a_name_column_alone_is_no_header() -> None:
-    with pytest.raises(RubricReadError) as caught:
+    with pytest.raises(ActualsReadError) as caught:
         read_actuals(csv_bytes(f"指标名称,指标值\n{FEEDBACK},≥95%\n"))
     assert str(caught.value).endswith("its first row is '指标名称, 指标值'")
 
 
 def test_an_empty_file_is_refused() -> None:
-    with pytest.raises(RubricReadError) as caught:
+    with pytest.raises(ActualsReadError) as caught:
         read_actuals(csv_bytes(""))
     assert str(caught.value).endswith("; it is empty")
 
@@ -271,31 +272,31 @@ def test_an_empty_file_is_refused() -> None:
 def test_encoding_errors_name_the_actuals_file() -> None:
     data = io.BytesIO(b"\xff\xfe\xfa")
     data.name = "bad.csv"
-    with pytest.raises(RubricReadError) as caught:
+    with pytest.raises(ActualsReadError) as caught:
         read_actuals(data)
     assert str(caught.value).startswith("cannot read actuals 'bad.csv': expected text in")
 
 
 def test_a_missing_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "none.csv"
-    with pytest.raises(RubricReadError) as caught:
+    with pytest.raises(ActualsReadError) as caught:
         read_actuals(path)
     assert str(caught.value) == f"cannot read actuals {str(path)!r}: No such file or directory"
 
 
 def test_an_unknown_format_is_refused() -> None:
-    with pytest.raises(RubricReadError) as caught:
+    with pytest.raises(ActualsReadError) as caught:
         read_actuals(io.BytesIO(b""))
     assert str(caught.value) == (
         "cannot tell the format of actuals a file object without a name from its name; "
         "pass format= one of csv, tsv, xlsx"
     )
-    with pytest.raises(RubricReadError, match="unknown actuals format 'docx'"):
+    with pytest.raises(ActualsReadError, match="unknown actuals format 'docx'"):
         read_actuals(io.BytesIO(b""), format="docx")
 
 
 def test_a_sheet_for_a_csv_file_is_refused() -> None:
-    with pytest.raises(RubricReadError) as caught:
+    with pytest.raises(ActualsReadError) as caught:
         read_actuals(csv_bytes(CSV), sheet="A")
     assert str(caught.value) == (
         "cannot read actuals 'actuals.csv': sheet='A' is for .xlsx files, and this is CSV"
@@ -304,7 +305,7 @@ def test_a_sheet_for_a_csv_file_is_refused() -> None:
 
 def test_a_missing_sheet_names_the_actuals_file() -> None:
     data = xlsx_bytes({"A": [["指标名称", "实际值"]]})
-    with pytest.raises(RubricReadError) as caught:
+    with pytest.raises(ActualsReadError) as caught:
         read_actuals(data, sheet="Z")
     assert str(caught.value) == (
         "cannot read actuals 'actuals.xlsx': it has no sheet named 'Z'; its sheets are 'A'"

@@ -33,6 +33,8 @@ BUILTIN_BASE: dict[type[kpi.KpiError], type[Exception]] = {
     kpi.PolicyError: ValueError,
     kpi.RubricReadError: ValueError,
     kpi.RubricWriteError: ValueError,
+    kpi.ActualsReadError: ValueError,
+    kpi.ReportWriteError: ValueError,
     kpi.ValueTypeError: TypeError,
     kpi.ArgumentTypeError: TypeError,
     kpi.MissingExtraError: ImportError,

@@ -153,15 +153,41 @@ def indicators(draw: st.DrawFn) -> Indicator:
         return Indicator(base.name, tiers, scale=scale, unit=given, gap=gap)
 
 
+@st.composite
+def scored(draw: st.DrawFn) -> Indicator:
+    """An indicator of :func:`indicators`, perhaps with a weight and a single
+    target (with a direction and a rule) as a single-target table gives."""
+    base = draw(indicators())
+    weight = draw(st.none() | st.decimals(min_value=0, max_value=1000, places=2))
+    target = draw(st.none() | ks.thresholds(labels=True, empty=True))
+    direction = draw(st.none() | st.sampled_from(["higher", "lower"]))
+    rule = draw(st.none() | st.sampled_from(list(kpi.Rule)))
+    unit = base.unit.word if base.unit else None
+    cells = dict(base.thresholds)
+    try:
+        return Indicator(
+            base.name,
+            cells,
+            target=target,
+            weight=weight,
+            direction=direction,
+            rule=rule,
+            scale=base.scale,
+            unit=unit,
+            gap=base.gap,
+        )
+    except kpi.KpiError:  # a target that does not fit the unit, the direction or the rule
+        return Indicator(base.name, cells, weight=weight, scale=base.scale, unit=unit, gap=base.gap)
+
+
 entries = st.builds(
     Entry,
-    indicators(),
+    scored(),
     duty=texts,
     activity=texts,
     budget=st.none() | st.decimals(allow_nan=False, allow_infinity=False),
     description=texts,
     goal=texts,
-    target=st.none() | ks.thresholds(labels=True, empty=True),
     location=locations,
     cells=st.lists(locations, max_size=4).map(tuple),
 )
@@ -619,8 +645,8 @@ def _toml_error(text: str) -> str:
             "toml",
             b'kpi_rubric = 1\n[[indicator]]\nname = "x"\nitem = "y"\ntiers = {}\n',
             "indicator 1: unknown field 'item'; the fields here are name, scale, unit, gap, "
-            "tiers, target, duty, activity, budget, description, goal, file, sheet, row, "
-            "column, row_word, cells",
+            "tiers, target, direction, rule, weight, duty, activity, budget, description, goal, "
+            "file, sheet, row, column, row_word, cells",
         ),
         (
             "toml",

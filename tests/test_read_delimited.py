@@ -20,7 +20,7 @@ import pytest
 import kpi
 from kpi.demo import seed_path
 from kpi.diagnostics import Code
-from kpi.errors import RubricReadError
+from kpi.errors import RubricReadError, SourceReadError
 from kpi.location import Location
 from kpi.read import read_rubric
 from kpi.readers.delimited import read_delimited_tables
@@ -267,17 +267,18 @@ def test_undecodable_file_object() -> None:
     with pytest.raises(RubricReadError) as caught:
         read_rubric(io.BytesIO(b"name,value\n\xff\n"), format="csv")
     assert str(caught.value) == (
-        "cannot read rubric: expected text in utf-8 or gb18030, found the byte b'\\xff' "
+        "cannot read rubric from a file object without a name: expected text in utf-8 or "
+        "gb18030, found the byte b'\\xff' "
         "at offset 11 that none of them allows; save the file as UTF-8"
     )
 
 
 def test_a_bom_with_bad_utf8_is_refused() -> None:
     data = b"\xef\xbb\xbf" + "绩效指标,优,良,中,差\n".encode("gb18030")
-    with pytest.raises(RubricReadError) as caught:
+    with pytest.raises(SourceReadError) as caught:
         read_delimited_tables(data, file="bom.csv", delimiter=",")
     assert str(caught.value) == (
-        "cannot read rubric 'bom.csv': expected text in utf-8-sig, found the byte b'\\xbc' "
+        "cannot read 'bom.csv': expected text in utf-8-sig, found the byte b'\\xbc' "
         "at offset 3 that it does not allow; save the file as UTF-8"
     )
 

@@ -29,7 +29,7 @@ import pytest
 import kpi
 from kpi.demo import seed_path
 from kpi.diagnostics import Code
-from kpi.errors import MissingExtraError, RubricReadError
+from kpi.errors import MissingExtraError, RubricReadError, SourceReadError
 from kpi.location import Location
 from kpi.readers.docx import read_docx_tables
 from kpi.readers.text import read_text_tables
@@ -730,8 +730,8 @@ def test_a_chart_sheet_is_not_a_table() -> None:
     out = io.BytesIO()
     workbook.save(out)
     assert len(read_xlsx_tables(out.getvalue(), file="c.xlsx", sheet=None)) == 1
-    with pytest.raises(RubricReadError) as caught:
+    with pytest.raises(SourceReadError) as caught:
         read_xlsx_tables(out.getvalue(), file="c.xlsx", sheet="图")
     assert str(caught.value) == (
-        "cannot read rubric 'c.xlsx': the sheet '图' is a chart sheet, not a worksheet"
+        "cannot read 'c.xlsx': the sheet '图' is a chart sheet, not a worksheet"
     )

@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import io
 
-from kpi.errors import RubricReadError
+from kpi.errors import SourceReadError
 from kpi.location import Location
 from kpi.readers.encoding import decode
 from kpi.source import SourceCell, SourceRow, SourceTable
@@ -58,8 +58,9 @@ def _records(text: str, *, file: str, delimiter: str) -> list[list[str]]:
         for record in reader:
             records.append(record)
     except csv.Error as exc:
-        raise RubricReadError(
-            f"cannot read rubric {file!r}: it is not valid {kind} at line {reader.line_num} "
+        raise SourceReadError(
+            file,
+            f"it is not valid {kind} at line {reader.line_num} "
             f"(row {len(records) + 1}): {exc}; {_advice(str(exc))}"
         ) from None
     return records

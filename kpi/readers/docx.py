@@ -20,7 +20,7 @@ header rows to both rows. Grid positions a row leaves out (``gridBefore``,
 
 The text just above a table (the nearest paragraph before it) is its
 caption. A file that is not a Word document raises
-:class:`~kpi.RubricReadError` naming the file and the reason.
+:class:`~kpi.errors.SourceReadError` naming the file and the reason.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from kpi.errors import RubricReadError
+from kpi.errors import SourceReadError
 
 __all__ = ["decode"]
 
@@ -59,10 +59,10 @@ def _mostly_utf8(data: bytes) -> bool:
     return covered * 10 >= high * 9
 
 
-def _refuse(file: str, data: bytes, offset: int, tried: str) -> RubricReadError:
-    name = f" {file!r}" if file else ""
-    return RubricReadError(
-        f"cannot read rubric{name}: expected text in {tried}, "
+def _refuse(file: str, data: bytes, offset: int, tried: str) -> SourceReadError:
+    return SourceReadError(
+        file,
+        f"expected text in {tried}, "
         f"found the byte {data[offset : offset + 1]!r} at offset {offset} "
         f"that {'none of them allows' if ' or ' in tried else 'it does not allow'}; "
         "save the file as UTF-8"

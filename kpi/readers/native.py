@@ -12,6 +12,9 @@ The same document in both syntaxes (TOML shown; JSON has the same keys)::
     unit = "%"                      # only when neither the name nor the tiers give it
     gap = "worse"                   # worse, nearest or error
     target = "≥95%"                 # the 年度指标值 of a single-target table
+    direction = "lower"             # how a bare target is read: higher or lower
+    rule = "LOWER_LINEAR"           # the scoring rule of the target (kpi.Rule)
+    weight = "10"                   # the points (分值), as a string so that it stays exact
     duty = "政务服务与政务管理"       # the entry's context: any of these may be left out
     activity = "政务公开、会议管理、督查督办、打私事务、政务联络。"
     budget = "95.1"                 # a decimal number, as a string so that it stays exact
@@ -80,6 +83,7 @@ from kpi.errors import (
     ThresholdSyntaxError,
     UnitMismatchError,
 )
+from kpi.exact import as_decimal, format_number
 from kpi.extras import require
 from kpi.grades import SCALES, Grade, ScaleGrade, scale_for_labels
 from kpi.indicator import Indicator, name_unit
@@ -87,6 +91,7 @@ from kpi.location import Location
 from kpi.parser import current_reader, parse
 from kpi.policy import GapPolicy
 from kpi.rubric import Entry, Rubric
+from kpi.target import Rule
 from kpi.threshold import Threshold
 
 __all__ = ["FORMAT_KEY", "FORMAT_VERSION", "RubricWriteError", "read_native", "write_rubric"]
@@ -106,6 +111,9 @@ _ENTRY_KEYS = (
     "gap",
     "tiers",
     "target",
+    "direction",
+    "rule",
+    "weight",
     "duty",
     "activity",
     "budget",
@@ -234,8 +242,20 @@ def _entry_document(number: int, entry: Entry) -> Document:
         grade.name: _cell_text(threshold, f"{about}, tier {grade.name}")
         for grade, threshold in indicator.thresholds
     }
-    if entry.target is not None:
-        out["target"] = _cell_text(entry.target, f"{about}, target")
+    if indicator.target is not None:
+        out["target"] = _cell_text(indicator.target, f"{about}, target")
+    if indicator.better is not None:
+        out["direction"] = indicator.better
+    if indicator.rule is not None:
+        out["rule"] = indicator.rule.name
+    if indicator.weight is not None:
+        weight = as_decimal(indicator.weight)
+        if weight is None:
+            raise RubricWriteError(
+                f"cannot write rubric: {about} has the weight "
+                f"{format_number(indicator.weight)}, which is not a decimal number"
+            )
+        out["weight"] = format_number(weight)
     for key in ("duty", "activity"):
         if getattr(entry, key):
             out[key] = getattr(entry, key)
@@ -517,7 +537,10 @@ class _NativeReader:
         duty, activity, description, goal = (
             self.string(table, key, where) for key in ("duty", "activity", "description", "goal")
         )
-        budget = self.budget(table, where)
+        budget = self.number(table, "budget", where)
+        weight = self.number(table, "weight", where)
+        direction = self.choice(table, "direction", where, ("higher", "lower"))
+        rule = self.choice(table, "rule", where, tuple(Rule.__members__))
         location = self.place(table, where)
         places: list[Location] = []
         for i, cell in enumerate(self.array(table, "cells", where), 1):
@@ -538,7 +561,17 @@ class _NativeReader:
         if len(read) < len(thresholds):
             return None
         try:
-            indicator = Indicator(name, read, scale=scale, unit=unit, gap=gap)
+            indicator = Indicator(
+                name,
+                read,
+                target=target,
+                weight=weight,
+                direction=direction,
+                rule=rule,
+                scale=scale,
+                unit=unit,
+                gap=gap,
+            )
         except UnitMismatchError as exc:
             self.note(Code.INCOMPATIBLE_UNITS, f"{exc}; write every tier in one unit", here, name)
             return None
@@ -552,7 +585,6 @@ class _NativeReader:
             budget=budget,
             description=description,
             goal=goal,
-            target=target,
             location=location,
             cells=tuple(places),
         )
@@ -619,20 +651,32 @@ class _NativeReader:
                 f"{where}, field 'gap'", f"expected one of {choices}, found {text!r}"
             ) from None
 
-    def budget(self, table: Mapping[str, object], where: str) -> Decimal | None:
-        if "budget" not in table:
+    def number(self, table: Mapping[str, object], key: str, where: str) -> Decimal | None:
+        if key not in table:
             return None
-        value = table["budget"]
+        value = table[key]
         problem = f'expected a number written as a string such as "95.1", found {_shown(value)}'
         if not isinstance(value, str):
-            raise self.fail(f"{where}, field 'budget'", problem)
+            raise self.fail(f"{where}, field {key!r}", problem)
         try:
             number = Decimal(value)
         except InvalidOperation:
-            raise self.fail(f"{where}, field 'budget'", problem) from None
+            raise self.fail(f"{where}, field {key!r}", problem) from None
         if not number.is_finite():
-            raise self.fail(f"{where}, field 'budget'", problem)
+            raise self.fail(f"{where}, field {key!r}", problem)
         return number
+
+    def choice(
+        self, table: Mapping[str, object], key: str, where: str, choices: tuple[str, ...]
+    ) -> str | None:
+        text = self.string(table, key, where)
+        if not text:
+            return None
+        if text not in choices:
+            raise self.fail(
+                f"{where}, field {key!r}", f"expected one of {', '.join(choices)}, found {text!r}"
+            )
+        return text
 
     def cell(self, text: str, place: Location, name: str) -> Threshold | None:
         try:

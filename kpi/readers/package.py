@@ -1,7 +1,7 @@
 """What the Office readers share: opening the zip archive of a .docx or
 .xlsx file, and saying clearly why one cannot be read.
 
-A damaged or foreign file must give a :class:`~kpi.RubricReadError` that
+A damaged or foreign file must give a :class:`~kpi.errors.SourceReadError` that
 names the file and the reason, never a traceback from zipfile, the XML
 parsers, python-docx or openpyxl.
 """
@@ -12,9 +12,9 @@ import io
 import zipfile
 import zlib
 
-from kpi.errors import RubricReadError
+from kpi.errors import SourceReadError
 
-__all__ = ["ARCHIVE_ERRORS", "LOAD_ERRORS", "called", "damaged", "open_package", "refusal"]
+__all__ = ["ARCHIVE_ERRORS", "LOAD_ERRORS", "damaged", "open_package", "refusal"]
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE file: encrypted OOXML or .doc/.xls
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
@@ -40,27 +40,23 @@ ARCHIVE_ERRORS: tuple[type[Exception], ...] = (
 LOAD_ERRORS: tuple[type[Exception], ...] = (*ARCHIVE_ERRORS, KeyError)
 
 
-def called(file: str) -> str:
-    """How a message names the file: its name, or what it is when it has none."""
-    return repr(file) if file else "from a file object without a name"
-
-
-def refusal(file: str, kind: str, reason: str) -> RubricReadError:
+def refusal(file: str, kind: str, reason: str) -> SourceReadError:
     """The error for a file that is not a readable Office file of *kind*."""
-    return RubricReadError(f"cannot read rubric {called(file)}: not {_KINDS[kind][0]} ({reason})")
+    return SourceReadError(file, f"not {_KINDS[kind][0]} ({reason})")
 
 
 def open_package(data: bytes, *, file: str, kind: str) -> zipfile.ZipFile:
     """The zip archive of an Office file of *kind* (``docx`` or ``xlsx``),
-    checked to hold its main part; :class:`~kpi.RubricReadError` says why
+    checked to hold its main part; :class:`~kpi.errors.SourceReadError` says why
     when it is not one."""
     _, main, old = _KINDS[kind]
     if not data:
         raise refusal(file, kind, "the file is empty")
     if data.startswith(_CFB_MAGIC):
         if _ENCRYPTED in data:
-            raise RubricReadError(
-                f"cannot read rubric {called(file)}: the file is password-protected; "
+            raise SourceReadError(
+                file,
+                "the file is password-protected; "
                 "save a copy without a password and read that"
             )
         raise refusal(
@@ -92,11 +88,12 @@ def open_package(data: bytes, *, file: str, kind: str) -> zipfile.ZipFile:
     return archive
 
 
-def damaged(file: str, kind: str, exc: Exception) -> RubricReadError:
+def damaged(file: str, kind: str, exc: Exception) -> SourceReadError:
     """The error for an Office file whose archive or XML cannot be read."""
     if isinstance(exc, SyntaxError) and "XML_PARSE_HUGE" in str(exc.msg):
-        return RubricReadError(
-            f"cannot read rubric {called(file)}: a text in it is longer than the XML parser of "
+        return SourceReadError(
+            file,
+            "a text in it is longer than the XML parser of "
             "python-docx reads in one piece (10,000,000 bytes); shorten it"
         )
     if isinstance(exc, SyntaxError):

@@ -41,10 +41,10 @@ from typing import IO, Any
 from xml.etree import ElementTree
 from xml.parsers import expat
 
-from kpi.errors import RubricReadError
+from kpi.errors import SourceReadError
 from kpi.extras import require
 from kpi.location import Location
-from kpi.readers.package import LOAD_ERRORS, called, damaged, open_package, refusal
+from kpi.readers.package import LOAD_ERRORS, damaged, open_package, refusal
 from kpi.source import SourceCell, SourceRow, SourceTable
 
 __all__ = ["read_xlsx_tables"]
@@ -75,7 +75,7 @@ def read_xlsx_tables(data: bytes, *, file: str, sheet: str | None) -> list[Sourc
     """The worksheets of the workbook *data* (the bytes of an ``.xlsx`` file
     named *file*) as tables, in the workbook's order; only *sheet* when it
     is given (a sheet that is not there raises
-    :class:`~kpi.RubricReadError` naming the sheets there are)."""
+    :class:`~kpi.errors.SourceReadError` naming the sheets there are)."""
     openpyxl = require("openpyxl")
     with open_package(data, file=file, kind="xlsx") as archive:
         try:
@@ -87,8 +87,9 @@ def read_xlsx_tables(data: bytes, *, file: str, sheet: str | None) -> list[Sourc
             names: list[str] = list(workbook.sheetnames)
             if sheet is not None and sheet not in names:
                 there = ", ".join(repr(n) for n in names)
-                raise RubricReadError(
-                    f"cannot read rubric {called(file)}: it has no sheet named {sheet!r}; "
+                raise SourceReadError(
+                    file,
+                    f"it has no sheet named {sheet!r}; "
                     f"its sheets are {there}"
                 )
             tables = []
@@ -108,8 +109,9 @@ def read_xlsx_tables(data: bytes, *, file: str, sheet: str | None) -> list[Sourc
         finally:
             workbook.close()
     if sheet is not None and not tables:
-        raise RubricReadError(
-            f"cannot read rubric {called(file)}: the sheet {sheet!r} is a chart sheet, "
+        raise SourceReadError(
+            file,
+            f"the sheet {sheet!r} is a chart sheet, "
             "not a worksheet"
         )
     return tables
@@ -262,7 +264,7 @@ def _text(cell: Any) -> str:
 def _sheet_texts(worksheet: Any, file: str) -> Iterator[list[str]]:
     """The text of each cell of each row of *worksheet*, from row 1 and
     column A; a row is as long as its last cell openpyxl reads. What openpyxl
-    raises on a damaged sheet becomes :class:`~kpi.RubricReadError`."""
+    raises on a damaged sheet becomes :class:`~kpi.errors.SourceReadError`."""
     try:
         worksheet.reset_dimensions()  # read every row, whatever <dimension> says
         rows = iter(worksheet.iter_rows(min_row=1, min_col=1))
