@@ -20,6 +20,10 @@ says which rule was used, how the target was read and why.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from decimal import Decimal
+
 import attrs
 
 from kpi.errors import IndicatorError, LabelError, UngradableError
@@ -78,10 +82,14 @@ def score(
             value=evaluation.value,
             warnings=evaluation.warnings,
         )
-    read = read_value(value)
-    given = value if isinstance(value, str) else str(read)
     target = indicator.target
     assert target is not None
+    if target.is_label and isinstance(value, str):
+        text, share = _level_and_share(value)
+        if share is not None:
+            return _score_level(indicator, value, Label(text.strip()), w, fractions, share)
+    read = read_value(value)
+    given = value if isinstance(value, str) else str(read)
     if target.is_label:
         return _score_level(indicator, given, read, w, fractions)
     if isinstance(read, Label):
@@ -103,12 +111,28 @@ def score(
     )
 
 
+# A level followed by the evaluator's share: 部分达成 70%, 部分达成（0.7）
+_LEVEL_SHARE = re.compile(
+    r"^(?P<level>.*?\D)[\s,，:：(（]*(?P<share>\d+(?:\.\d+)?)(?P<pct>%?)[)）]?$"
+)
+
+
+def _level_and_share(text: str) -> tuple[str, Decimal | None]:
+    """The level and the share written after it, if any."""
+    found = _LEVEL_SHARE.match(unicodedata.normalize("NFKC", text).strip())
+    if found is None:
+        return text, None
+    share = Decimal(found["share"])
+    return found["level"], share / 100 if found["pct"] else share
+
+
 def _score_level(
     indicator: Indicator,
     given: str,
     read: Measurement | Label,
     weight: NumberLike,
     fractions: Fractions | None,
+    share: Decimal | None = None,
 ) -> Score:
     target = indicator.target
     assert target is not None
@@ -119,16 +143,17 @@ def _score_level(
             f"indicator {indicator.name!r} has the qualitative target {target}; expected a "
             f"level ({levels}) or {target.label}, found the number {read}"
         )
-    if read.text == target.label:
-        found = score_qualitative(LEVELS[0], weight, fractions)
+    text = read.text
+    if text == target.label:
+        found = score_qualitative(LEVELS[0], weight, fractions, share=share)
         reason = f"{read.text!r} is the target itself, so the level is {LEVELS[0]}; "
         return attrs.evolve(found, reason=reason + found.reason, given=given, value=read)
     try:
-        level = level_of(read.text)
+        level = level_of(text)
     except LabelError:
         raise LabelError(
             f"{read.text!r} is not a level of indicator {indicator.name!r}; expected one of "
             f"{levels}, or the target {target.label}"
         ) from None
-    found = score_qualitative(level, weight, fractions)
+    found = score_qualitative(level, weight, fractions, share=share)
     return attrs.evolve(found, given=given, value=read)

@@ -68,6 +68,7 @@ from kpi.errors import (
     ArgumentTypeError,
     IndicatorError,
     LabelError,
+    ThresholdSyntaxError,
     ValueReadError,
     ValueTypeError,
 )
@@ -80,6 +81,7 @@ from kpi.exact import (
     to_fraction,
 )
 from kpi.grades import ScaleGrade
+from kpi.interval import Interval
 from kpi.parser import parse
 from kpi.target import DirectionLike, Reading, Rule, TargetReading, read_target, scoring_words
 from kpi.threshold import Threshold
@@ -93,6 +95,7 @@ __all__ = [
     "Reading",
     "Rule",
     "Score",
+    "Share",
     "exact_number",
     "level_of",
     "score_grade",
@@ -203,6 +206,12 @@ _FRACTION_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
+Share = Number | Interval
+"""What a level earns: a fraction of the weight, or a range of fractions
+within which the evaluator picks one."""
+ShareLike = NumberLike | str | Interval
+
+
 @attrs.frozen(init=False)
 class Fractions:
     """The fraction of the weight each qualitative level and each grade earns.
@@ -212,11 +221,21 @@ class Fractions:
     than a worse one; :class:`~kpi.IndicatorError` names the field otherwise.
     Grades of any four-grade scale map by rank (优秀/称职/基本称职/不称职 as
     优/良/中/差).
+
+    A qualitative level may earn a range instead, written in the threshold
+    language (``"[80%,100%]"`` or ``"[0.8,1]"``), as the central rule scores
+    达成 within 100–80% of the weight: the evaluator then gives the share
+    with the level (``部分达成 70%``), and it must lie in the range.
+
+    >>> central = Fractions(achieved="[80%,100%]", partly_achieved="[50%,80%)",
+    ...                     not_achieved="[0,50%)")
+    >>> str(central.achieved)
+    '[0.8, 1]'
     """
 
-    achieved: Number
-    partly_achieved: Number
-    not_achieved: Number
+    achieved: Share
+    partly_achieved: Share
+    not_achieved: Share
     excellent: Number
     good: Number
     fair: Number
@@ -225,40 +244,33 @@ class Fractions:
     def __init__(
         self,
         *,
-        achieved: NumberLike = Decimal(1),
-        partly_achieved: NumberLike = Decimal("0.8"),
-        not_achieved: NumberLike = Decimal("0.6"),
+        achieved: ShareLike = Decimal(1),
+        partly_achieved: ShareLike = Decimal("0.8"),
+        not_achieved: ShareLike = Decimal("0.6"),
         excellent: NumberLike = Decimal("1.0"),
         good: NumberLike = Decimal("0.8"),
         fair: NumberLike = Decimal("0.6"),
         poor: NumberLike = Decimal(0),
     ) -> None:
         given = (achieved, partly_achieved, not_achieved, excellent, good, fair, poor)
-        values: list[Number] = []
-        for (name, label), value in zip(_FRACTION_FIELDS, given, strict=True):
-            number = exact_number(value, f"Fractions.{name} ({label})", ArgumentTypeError)
+        values: list[Share] = []
+        for index, ((name, label), value) in enumerate(zip(_FRACTION_FIELDS, given, strict=True)):
+            what = f"Fractions.{name} ({label})"
+            if index < 3 and isinstance(value, str | Interval):
+                values.append(_share_range(value, what))
+                continue
+            number = exact_number(value, what, ArgumentTypeError)
             if not 0 <= number <= 1:
-                raise IndicatorError(
-                    f"Fractions.{name} ({label}) must be between 0 and 1, "
-                    f"not {format_number(number)}"
-                )
+                raise IndicatorError(f"{what} must be between 0 and 1, not {format_number(number)}")
             values.append(number)
         for group in ((0, 1, 2), (3, 4, 5, 6)):
             for better, worse in itertools.pairwise(group):
-                if values[worse] > values[better]:
-                    (bname, blabel), (wname, wlabel) = (
-                        _FRACTION_FIELDS[better],
-                        _FRACTION_FIELDS[worse],
-                    )
-                    raise IndicatorError(
-                        f"Fractions.{wname} ({wlabel}) is {format_number(values[worse])}, "
-                        f"more than Fractions.{bname} ({blabel}), "
-                        f"{format_number(values[better])}: a worse level must not earn more"
-                    )
-        self.__attrs_init__(*values)
+                _check_order(values, better, worse)
+        grades = [v for v in values[3:] if not isinstance(v, Interval)]
+        self.__attrs_init__(values[0], values[1], values[2], *grades)
 
-    def for_level(self, level: str) -> Number:
-        """The fraction of a level: ``"达成"``, ``"部分达成"`` or ``"未达成"``."""
+    def for_level(self, level: str) -> Share:
+        """The fraction, or range, of a level: ``"达成"``, ``"部分达成"`` or ``"未达成"``."""
         return self._by_label()[level_of(level)]
 
     def for_grade(self, grade: ScaleGrade) -> Number:
@@ -276,12 +288,82 @@ class Fractions:
             )
         return (self.excellent, self.good, self.fair, self.poor)[grade.rank - 1]
 
-    def _by_label(self) -> dict[str, Number]:
+    def _by_label(self) -> dict[str, Share]:
         return {
             "达成": self.achieved,
             "部分达成": self.partly_achieved,
             "未达成": self.not_achieved,
         }
+
+
+def _share_range(value: str | Interval, what: str) -> Share:
+    """A range of fractions from its text (``[80%,100%]``, ``[0.8,1]``)."""
+    if isinstance(value, Interval):
+        interval = value
+    else:
+        try:
+            threshold = parse(value)
+        except ThresholdSyntaxError as exc:
+            raise IndicatorError(f"{what}: {exc}") from None
+        unit = threshold.unit.word if threshold.unit else ""
+        if not threshold.is_numeric or len(threshold.intervals) != 1 or unit not in ("", "%"):
+            raise IndicatorError(
+                f"{what} must be a fraction or one range of fractions such as [0.8,1] or "
+                f"[80%,100%], not {value!r}"
+            )
+        (interval,) = threshold.intervals
+        if unit == "%":
+            interval = Interval(
+                None if interval.lower is None else to_fraction(interval.lower) / 100,
+                None if interval.upper is None else to_fraction(interval.upper) / 100,
+                interval.left,
+                interval.right,
+            )
+    if (
+        interval.lower is None
+        or interval.upper is None
+        or not (interval.lower >= 0 and interval.upper <= 1)
+    ):
+        raise IndicatorError(f"{what} must lie within [0, 1], not {interval}")
+    if interval.is_point:
+        return _out(to_fraction(interval.lower))
+    return Interval(
+        _out(to_fraction(interval.lower)),
+        _out(to_fraction(interval.upper)),
+        interval.left,
+        interval.right,
+    )
+
+
+def _ends(share: Share) -> tuple[Fraction, Fraction]:
+    if isinstance(share, Interval):
+        assert share.lower is not None
+        assert share.upper is not None
+        return to_fraction(share.lower), to_fraction(share.upper)
+    return to_fraction(share), to_fraction(share)
+
+
+def _shown_share(share: Share) -> str:
+    return str(share) if isinstance(share, Interval) else format_number(share)
+
+
+def _check_order(values: list[Share], better: int, worse: int) -> None:
+    (bname, blabel), (wname, wlabel) = _FRACTION_FIELDS[better], _FRACTION_FIELDS[worse]
+    low, _ = _ends(values[better])
+    _, high = _ends(values[worse])
+    if high <= low:
+        return
+    if isinstance(values[better], Interval) or isinstance(values[worse], Interval):
+        raise IndicatorError(
+            f"Fractions.{wname} ({wlabel}) is {_shown_share(values[worse])}, reaching above "
+            f"Fractions.{bname} ({blabel}), {_shown_share(values[better])}: a worse level "
+            "must not earn more"
+        )
+    raise IndicatorError(
+        f"Fractions.{wname} ({wlabel}) is {_shown_share(values[worse])}, "
+        f"more than Fractions.{bname} ({blabel}), "
+        f"{_shown_share(values[better])}: a worse level must not earn more"
+    )
 
 
 def level_of(level: object) -> str:
@@ -299,23 +381,66 @@ def level_of(level: object) -> str:
     return text
 
 
-def score_qualitative(level: str, weight: NumberLike, fractions: Fractions | None = None) -> Score:
+def score_qualitative(
+    level: str,
+    weight: NumberLike,
+    fractions: Fractions | None = None,
+    *,
+    share: NumberLike | None = None,
+) -> Score:
     """The points of a qualitative level: w × the level's fraction.
 
     *level* is 达成, 部分达成 or 未达成 (full-width forms and spaces are
     normalised; the central rule's full wording, such as 达成年度指标, is
-    accepted too). Raises :class:`~kpi.LabelError` for another text.
+    accepted too). Where the level earns a range of fractions, *share* is
+    the fraction the evaluator chose within it. Raises
+    :class:`~kpi.LabelError` for another text, a missing share, or a share
+    outside the level's range.
     """
     w = _weight(weight)
     name = level_of(level)
     fraction = (fractions or Fractions()).for_level(name)
-    points = to_fraction(w) * to_fraction(fraction)
+    met = name == LEVELS[0]
+    if not isinstance(fraction, Interval):
+        if share is not None and to_fraction(exact_number(share, "a share", ArgumentTypeError)) != (
+            to_fraction(fraction)
+        ):
+            raise LabelError(
+                f"level {name} earns {format_number(fraction)} of the weight, not the share "
+                f"{_shown_share(exact_number(share, 'a share', ArgumentTypeError))} given with it"
+            )
+        points = to_fraction(w) * to_fraction(fraction)
+        reason = (
+            f"level {name} earns {format_number(fraction)} of the weight: "
+            f"{format_number(w)} × {format_number(fraction)} {_result(points)} "
+            f"of {format_number(w)} points."
+        )
+        return Score(_out(points), w, Rule.QUALITATIVE, None, reason, met=met)
+    if share is None:
+        raise LabelError(
+            f"level {name} earns a share in {fraction} of the weight; give the share the "
+            f"evaluator chose with the level, such as '{name} {_example(fraction)}'"
+        )
+    chosen = exact_number(share, "a share", ArgumentTypeError)
+    if not fraction.contains(chosen):
+        raise LabelError(
+            f"the share {format_number(chosen)} given with level {name} is outside its range "
+            f"{fraction}"
+        )
+    points = to_fraction(w) * to_fraction(chosen)
     reason = (
-        f"level {name} earns {format_number(fraction)} of the weight: "
-        f"{format_number(w)} × {format_number(fraction)} {_result(points)} "
-        f"of {format_number(w)} points."
+        f"level {name} earns a share in {fraction} of the weight, and the evaluator gave "
+        f"{format_number(chosen)}: {format_number(w)} × {format_number(chosen)} "
+        f"{_result(points)} of {format_number(w)} points."
     )
-    return Score(_out(points), w, Rule.QUALITATIVE, None, reason, met=name == LEVELS[0])
+    return Score(_out(points), w, Rule.QUALITATIVE, None, reason, met=met)
+
+
+def _example(interval: Interval) -> str:
+    """A share inside *interval*, as a percentage, for an error message."""
+    low, high = _ends(interval)
+    middle = (low + high) / 2
+    return f"{format_number(round_half_away(middle * 100, 0))}%"
 
 
 def score_grade(grade: ScaleGrade, weight: NumberLike, fractions: Fractions | None = None) -> Score:

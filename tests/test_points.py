@@ -394,3 +394,111 @@ def test_full_weight_exactly_at_a_closed_target(target: Decimal) -> None:
     for sign in ("≥", "≤", ""):
         ind = Indicator("指标（%）", target=f"{sign}{target}", weight=7)
         assert kpi.score(ind, f"{target}%").points == 7
+
+
+# ------------------------------------------------------------------ range fractions
+
+CENTRAL = kpi.Fractions(achieved="[80%,100%]", partly_achieved="[50%,80%)", not_achieved="[0,50%)")
+
+# the level as written, points, whole reason (weight 10, the central rule's ranges)
+RANGE_CASES = [
+    pytest.param(
+        "部分达成 70%",
+        D(7),
+        "level 部分达成 earns a share in [0.5, 0.8) of the weight, and the evaluator gave "
+        "0.7: 10 × 0.7 = 7 of 10 points.",
+        id="share-as-percent",
+    ),
+    pytest.param(
+        "部分达成（0.5）",
+        D(5),
+        "level 部分达成 earns a share in [0.5, 0.8) of the weight, and the evaluator gave "
+        "0.5: 10 × 0.5 = 5 of 10 points.",
+        id="share-at-the-closed-edge",
+    ),
+    pytest.param(
+        "达到预期 100%",
+        D(10),
+        "'达到预期' is the target itself, so the level is 达成; level 达成 earns a share in "
+        "[0.8, 1] of the weight, and the evaluator gave 1: 10 × 1 = 10 of 10 points.",
+        id="target-with-share",
+    ),
+    pytest.param(
+        "未达成 0%",
+        D(0),
+        "level 未达成 earns a share in [0, 0.5) of the weight, and the evaluator gave 0: "
+        "10 × 0 = 0 of 10 points.",
+        id="zero-share",
+    ),
+]
+
+
+@pytest.mark.parametrize(("value", "points", "reason"), RANGE_CASES)
+def test_range_fractions(value: str, points: Decimal, reason: str) -> None:
+    ind = Indicator("群众满意情况", target="达到预期", weight=10)
+    found = kpi.score(ind, value, fractions=CENTRAL)
+    assert (found.points, found.reason) == (points, reason)
+
+
+RANGE_ERROR_CASES = [
+    pytest.param(
+        "部分达成",
+        CENTRAL,
+        "level 部分达成 earns a share in [0.5, 0.8) of the weight; give the share the "
+        "evaluator chose with the level, such as '部分达成 65%'",
+        id="no-share",
+    ),
+    pytest.param(
+        "部分达成 80%",
+        CENTRAL,
+        "the share 0.8 given with level 部分达成 is outside its range [0.5, 0.8)",
+        id="share-at-the-open-edge",
+    ),
+    pytest.param(
+        "部分达成 70%",
+        None,
+        "level 部分达成 earns 0.8 of the weight, not the share 0.7 given with it",
+        id="share-against-a-fixed-fraction",
+    ),
+]
+
+
+@pytest.mark.parametrize(("value", "fractions", "message"), RANGE_ERROR_CASES)
+def test_range_fraction_errors(value: str, fractions: kpi.Fractions | None, message: str) -> None:
+    ind = Indicator("群众满意情况", target="达到预期", weight=10)
+    with pytest.raises(kpi.LabelError) as caught:
+        kpi.score(ind, value, fractions=fractions)
+    assert str(caught.value) == message
+
+
+FRACTIONS_RANGE_ERRORS = [
+    pytest.param(
+        {"achieved": "[80%,120%]"},
+        "Fractions.achieved (达成) must lie within [0, 1], not [0.8, 1.2]",
+        id="above-one",
+    ),
+    pytest.param(
+        {"achieved": "≥80%"},
+        "Fractions.achieved (达成) must lie within [0, 1], not [0.8, +∞)",
+        id="unbounded",
+    ),
+    pytest.param(
+        {"achieved": "[80%,100%]", "partly_achieved": "[50%,90%]", "not_achieved": "[0,50%)"},
+        "Fractions.partly_achieved (部分达成) is [0.5, 0.9], reaching above "
+        "Fractions.achieved (达成), [0.8, 1]: a worse level must not earn more",
+        id="overlap",
+    ),
+    pytest.param(
+        {"achieved": "3天"},
+        "Fractions.achieved (达成) must be a fraction or one range of fractions such as [0.8,1] "
+        "or [80%,100%], not '3天'",
+        id="not-a-fraction",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kwargs", "message"), FRACTIONS_RANGE_ERRORS)
+def test_fractions_range_errors(kwargs: dict[str, str], message: str) -> None:
+    with pytest.raises(kpi.IndicatorError) as caught:
+        kpi.Fractions(**kwargs)  # type: ignore[arg-type]
+    assert str(caught.value) == message

@@ -627,8 +627,8 @@ FRACTIONS_ERROR_CASES = [
         id="poor-above-fair",
     ),
     pytest.param(
-        {"achieved": "1"}, kpi.ArgumentTypeError,
-        "Fractions.achieved (达成) must be a Decimal, a Fraction, an int or a float, not str '1'",
+        {"good": "0.8"}, kpi.ArgumentTypeError,
+        "Fractions.good (良) must be a Decimal, a Fraction, an int or a float, not str '0.8'",
         id="text",
     ),
 ]  # fmt: skip
