@@ -38,6 +38,7 @@ PAGES: tuple[Path, ...] = (
     DOCS / "threshold-language.md",
     DOCS / "grading.md",
     DOCS / "rubrics.md",
+    DOCS / "evaluation.md",
 )
 
 BLOCK = re.compile(
@@ -416,6 +417,109 @@ def render_lint_codes() -> str:
         ["code", "name", "severity"],
         ([code(c.code), code(c.slug), c.severity.value] for c in Code),
     )
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+@functools.cache
+def scoring() -> dict[str, Any]:
+    """grammar/scoring.toml, read."""
+    with (GRAMMAR / "scoring.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+@block("actuals-header-words")
+def render_actuals_header_words() -> str:
+    """The header words of an actuals table, by role."""
+    data = tomllib.loads((GRAMMAR / "headers.toml").read_text(encoding="utf-8"))
+    needed = {"name": "yes", "value": "yes"}
+    return table(
+        ["role", "required", "header words"],
+        (
+            [code(role), needed.get(role, "no"), words(t["words"])]
+            for role, t in data["actuals"].items()
+        ),
+    )
+
+
+@block("direction-words")
+def render_direction_words() -> str:
+    """The words that make a bare target a maximum, and those that win over them."""
+    words_of = scoring()["direction"]
+    return table(
+        ["list in grammar/scoring.toml", "a bare target is read as", "words"],
+        [
+            ("`[direction].lower`", "a maximum (lower-is-better)", words(words_of["lower"])),
+            (
+                "`[direction].higher`",
+                "a minimum, even with a lower word",
+                words(words_of["higher"]),
+            ),
+        ],
+    )
+
+
+@block("national-bands")
+def render_national_bands() -> str:
+    """The bands of 财预〔2020〕10号 as kpi reads them."""
+    from kpi.national import national_bands
+
+    bands = scoring()["national"]["bands"]
+    indicator = national_bands()
+    return table(
+        ["grade", "band in grammar/scoring.toml", "read as"],
+        (
+            (grade, code(text), code(str(indicator.tiers[indicator.scale.from_label(grade)])))
+            for grade, text in bands.items()
+        ),
+    )
+
+
+@block("report-columns")
+def render_report_columns() -> str:
+    """The columns of the row and summary records of a report."""
+    from kpi.output.records import ROW_COLUMNS, SUMMARY_COLUMNS
+
+    return table(
+        ["records", "columns, in order"],
+        [
+            ("a row of each indicator or actual (CSV, JSON `rows`, XLSX)", words(ROW_COLUMNS)),
+            ("a department (JSON `departments`, XLSX `summary`)", words(SUMMARY_COLUMNS)),
+        ],
+    )
+
+
+HELP_WIDTH = 100
+"""The width the command line's help is rendered at, whatever the terminal."""
+
+
+@block("cli")
+def render_cli() -> str:
+    """`kpi --help` and the help of every command, from kpi.cli.build_parser."""
+    import argparse
+    import os
+
+    from kpi.cli import build_parser
+
+    saved = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = str(HELP_WIDTH)
+    try:
+        parser = build_parser()
+        parts = [f"```text\n$ kpi --help\n{parser.format_help().rstrip()}\n```"]
+        for action in parser._actions:  # argparse has no public way to list subparsers
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    parts.append(
+                        f"### kpi {name}\n\n```text\n$ kpi {name} --help\n"
+                        f"{sub.format_help().rstrip()}\n```"
+                    )
+    finally:
+        if saved is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = saved
+    return "\n\n".join(parts)
 
 
 # ---------------------------------------------------------------- rewriting

@@ -36,6 +36,7 @@ from kpi.interval import Bound, Interval
 from kpi.lint import lint
 from kpi.location import Location
 from kpi.national import national_grade
+from kpi.output import write_report
 from kpi.parser import parse
 from kpi.points import score
 from kpi.policy import Basis, Direction, GapPolicy
@@ -115,5 +116,6 @@ __all__ = [
     "read_actuals",
     "read_rubric",
     "score",
+    "write_report",
     "write_rubric",
 ]

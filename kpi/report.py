@@ -308,12 +308,12 @@ def evaluate_rubric(
     planned = sum(len(rubric) + len(p.unmatched) for p in pairing.departments)
     done = 0
     departments: list[DepartmentReport] = []
+    targets = [_target_text(e.indicator) for e in rubric.entries]
     for paired in pairing.departments:
         rows: list[Row] = []
-        for entry, weight in zip(rubric.entries, weights, strict=True):
-            row = _row(
-                paired.department, entry, paired.matched.get(entry.name), weight, shares, gap
-            )
+        for entry, weight, target in zip(rubric.entries, weights, targets, strict=True):
+            actual = paired.matched.get(entry.name)
+            row = _row(paired.department, entry, target, actual, weight, shares, gap)
             if counts[entry.name] > 1:
                 shared = (
                     f"the rubric has {counts[entry.name]} indicators named {entry.name}; "
@@ -408,6 +408,7 @@ def _target_text(indicator: Indicator) -> str:
 def _row(
     department: str,
     entry: Entry,
+    target: str,
     actual: Actual | None,
     weight: Number | None,
     fractions: Fractions,
@@ -419,7 +420,7 @@ def _row(
         entry.name,
         Status.MISSING,
         "",
-        target=_target_text(indicator),
+        target=target,
         weight=weight,
         activity=entry.activity,
         indicator=entry.location,
@@ -441,7 +442,7 @@ def _row(
         )
     if actual.is_empty:
         return attrs.evolve(
-            base, reason=f"the actual value of {entry.name!r} is empty ({actual.location})"
+            base, reason=f"the actual value of {entry.name!r} is empty{_at(actual.location)}"
         )
     if weight is None:
         return attrs.evolve(
@@ -452,7 +453,7 @@ def _row(
     try:
         found = score(indicator, actual.value, weight=weight, fractions=fractions, gap=gap)
     except KpiError as exc:
-        return attrs.evolve(base, status=Status.ERROR, reason=f"{exc} ({actual.location})")
+        return attrs.evolve(base, status=Status.ERROR, reason=f"{exc}{_at(actual.location)}")
     return attrs.evolve(
         base,
         status=Status.GRADED if found.grade is not None else Status.SCORED,
@@ -464,6 +465,15 @@ def _row(
         reading=found.reading,
         warnings=found.warnings,
     )
+
+
+def _at(location: Location) -> str:
+    """`` (file, row 3)`` for a known place, nothing for an unknown one."""
+    return f" ({location})" if location != Location() else ""
+
+
+def _indicators(count: int) -> str:
+    return f"{count} indicator{'s' if count != 1 else ''}"
 
 
 def _unmatched(actual: Actual) -> Row:
@@ -484,8 +494,8 @@ def _duplicate(actual: Actual, first: Actual) -> Row:
         actual.department,
         actual.name,
         Status.DUPLICATE,
-        f"a second actual value of {actual.name!r}; only the first, {first.value!r} "
-        f"({first.location}), is scored",
+        f"a second actual value of {actual.name!r}; only the first, {first.value!r}"
+        f"{_at(first.location)}, is scored",
         given=actual.value,
         actual=actual.location,
         note=actual.note,
@@ -509,8 +519,8 @@ def _department(
         total = earned
         if unscored:
             parts.append(
-                f"{len(unscored)} indicator{'s' if len(unscored) != 1 else ''} without points "
-                "earn 0 (missing policy 'zero')"
+                f"{_indicators(len(unscored))} without points "
+                f"earn{'s' if len(unscored) == 1 else ''} 0 (missing policy 'zero')"
             )
     else:
         possible = sum((to_fraction(r.weight) for r in scored if r.weight is not None), Fraction(0))
@@ -520,8 +530,9 @@ def _department(
         else:
             total = earned * to_fraction(out_of) / possible
             parts.append(
-                f"{len(unscored)} indicator{'s' if len(unscored) != 1 else ''} without points "
-                f"are left out (missing policy 'exclude'): {shown_number(earned)} of "
+                f"{_indicators(len(unscored))} without points "
+                f"{'is' if len(unscored) == 1 else 'are'} left out (missing policy 'exclude'): "
+                f"{shown_number(earned)} of "
                 f"{shown_number(possible)} points, scaled to {format_number(out_of)}"
             )
     grade: Grade | None = None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
+from typing import IO
 
 import pytest
 
@@ -17,3 +19,46 @@ def restore_vocabulary(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(kpi.parser, "_reader", kpi.parser.current_reader())
     yield
     conversion_factor.cache_clear()
+
+
+class HalfWriter:
+    """A file that writes the first bytes it is given, then fails with
+    *error* (a full disk, a failing device)."""
+
+    def __init__(self, out: IO[bytes], error: OSError) -> None:
+        self.out = out
+        self.error = error
+
+    def __enter__(self) -> HalfWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.out.close()
+
+    def write(self, data: bytes) -> int:
+        self.out.write(data[:10])
+        self.out.flush()
+        raise self.error
+
+
+BreakDisk = Callable[[str, OSError], None]
+
+
+@pytest.fixture
+def break_disk(monkeypatch: pytest.MonkeyPatch) -> BreakDisk:
+    """``break_disk(where, error)`` makes the next atomic write fail with
+    *error*: half-way through writing (``"write"``), or at ``os.fsync`` or
+    ``os.replace``."""
+
+    def breaking(where: str, error: OSError) -> None:
+        if where == "write":
+            real = os.fdopen
+            monkeypatch.setattr(os, "fdopen", lambda fd, mode: HalfWriter(real(fd, mode), error))
+            return
+
+        def fail(*args: object) -> None:
+            raise error
+
+        monkeypatch.setattr(os, where, fail)
+
+    return breaking

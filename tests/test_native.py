@@ -11,9 +11,9 @@ import tempfile
 import tomllib
 from decimal import Decimal
 from pathlib import Path
-from typing import IO
 
 import pytest
+from conftest import BreakDisk
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -261,40 +261,11 @@ def old_file(tmp_path: Path) -> Path:
 SMALL = Rubric([Indicator("会议保障率", ["≥95%", "≥90%", "≥80%", "<80%"])])
 
 
-class HalfWriter:
-    """A file that writes the first bytes it is given, then fails (a full disk)."""
-
-    def __init__(self, out: IO[bytes]) -> None:
-        self.out = out
-
-    def __enter__(self) -> HalfWriter:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.out.close()
-
-    def write(self, data: bytes) -> int:
-        self.out.write(data[:10])
-        self.out.flush()
-        raise OSError(5, "Input/output error")
-
-
 @pytest.mark.parametrize("where", ["write", "fsync", "replace"])
 def test_a_failed_write_leaves_the_old_file(
-    old_file: Path, monkeypatch: pytest.MonkeyPatch, where: str
+    old_file: Path, break_disk: BreakDisk, where: str
 ) -> None:
-    def fail(*args: object) -> None:
-        raise OSError(5, "Input/output error")
-
-    if where == "write":
-        real = os.fdopen
-
-        def half_writer(fd: int, mode: str) -> HalfWriter:
-            return HalfWriter(real(fd, mode))
-
-        monkeypatch.setattr(os, "fdopen", half_writer)
-    else:
-        monkeypatch.setattr(os, where, fail)
+    break_disk(where, OSError(5, "Input/output error"))
     with pytest.raises(RubricWriteError) as caught:
         write_rubric(SMALL, old_file)
     assert str(caught.value) == f"cannot write rubric {str(old_file)!r}: Input/output error"

@@ -61,7 +61,7 @@ def _records(text: str, *, file: str, delimiter: str) -> list[list[str]]:
         raise SourceReadError(
             file,
             f"it is not valid {kind} at line {reader.line_num} "
-            f"(row {len(records) + 1}): {exc}; {_advice(str(exc))}"
+            f"(row {len(records) + 1}): {exc}; {_advice(str(exc))}",
         ) from None
     return records
 

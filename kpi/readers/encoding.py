@@ -65,5 +65,5 @@ def _refuse(file: str, data: bytes, offset: int, tried: str) -> SourceReadError:
         f"expected text in {tried}, "
         f"found the byte {data[offset : offset + 1]!r} at offset {offset} "
         f"that {'none of them allows' if ' or ' in tried else 'it does not allow'}; "
-        "save the file as UTF-8"
+        "save the file as UTF-8",
     )

@@ -65,16 +65,14 @@ was and the temporary file is removed. TOML is written with ``tomli-w``
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import secrets
-import stat
 import tomllib
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from kpi.atomic import write_atomically
 from kpi.diagnostics import Code, Diagnostic
 from kpi.errors import (
     KpiError,
@@ -145,7 +143,7 @@ def write_rubric(
     fmt = _write_format(target, format)
     data = _dump(_document(rubric), fmt, target)
     try:
-        _replace_atomically(target, data)
+        write_atomically(target, lambda out: out.write(data))
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise RubricWriteError(f"cannot write rubric {str(target)!r}: {reason}") from None
@@ -180,37 +178,6 @@ def _dump(document: Document, fmt: str, target: Path) -> bytes:
             f"cannot write rubric {str(target)!r}: the text {exc.object[exc.start : exc.end]!r} "
             "is not a character UTF-8 can store (a lone surrogate)"
         ) from None
-
-
-def _replace_atomically(target: Path, data: bytes) -> None:
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(8)}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    descriptor = os.open(temporary, flags, 0o666)  # the umask applies, as for open()
-    try:
-        with os.fdopen(descriptor, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(temporary, stat.S_IMODE(os.stat(target).st_mode))
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the replacement itself durable where the system allows it."""
-    if os.name != "posix":  # pragma: no cover - Windows cannot open a folder
-        return
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
 
 
 def _document(rubric: Rubric) -> Document:

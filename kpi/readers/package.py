@@ -55,9 +55,7 @@ def open_package(data: bytes, *, file: str, kind: str) -> zipfile.ZipFile:
     if data.startswith(_CFB_MAGIC):
         if _ENCRYPTED in data:
             raise SourceReadError(
-                file,
-                "the file is password-protected; "
-                "save a copy without a password and read that"
+                file, "the file is password-protected; save a copy without a password and read that"
             )
         raise refusal(
             file, kind, f"it is an old binary {old} file or another OLE file; save it as .{kind}"
@@ -94,7 +92,7 @@ def damaged(file: str, kind: str, exc: Exception) -> SourceReadError:
         return SourceReadError(
             file,
             "a text in it is longer than the XML parser of "
-            "python-docx reads in one piece (10,000,000 bytes); shorten it"
+            "python-docx reads in one piece (10,000,000 bytes); shorten it",
         )
     if isinstance(exc, SyntaxError):
         detail = f"a part of it is not well-formed XML: {exc.msg}"

@@ -88,9 +88,7 @@ def read_xlsx_tables(data: bytes, *, file: str, sheet: str | None) -> list[Sourc
             if sheet is not None and sheet not in names:
                 there = ", ".join(repr(n) for n in names)
                 raise SourceReadError(
-                    file,
-                    f"it has no sheet named {sheet!r}; "
-                    f"its sheets are {there}"
+                    file, f"it has no sheet named {sheet!r}; its sheets are {there}"
                 )
             tables = []
             for worksheet in workbook.worksheets:
@@ -109,11 +107,7 @@ def read_xlsx_tables(data: bytes, *, file: str, sheet: str | None) -> list[Sourc
         finally:
             workbook.close()
     if sheet is not None and not tables:
-        raise SourceReadError(
-            file,
-            f"the sheet {sheet!r} is a chart sheet, "
-            "not a worksheet"
-        )
+        raise SourceReadError(file, f"the sheet {sheet!r} is a chart sheet, not a worksheet")
     return tables
 
 
