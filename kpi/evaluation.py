@@ -10,12 +10,16 @@
 
 from __future__ import annotations
 
+import bisect
+import math
+import re
+from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 
 from kpi.errors import GapError, LabelError, UngradableError, UnitMismatchError
-from kpi.exact import as_decimal, format_number, to_fraction
+from kpi.exact import as_decimal, float_to_decimal, format_number, to_fraction
 from kpi.grades import ScaleGrade
 from kpi.indicator import Indicator, as_policy
 from kpi.interval import describe_set
@@ -23,7 +27,14 @@ from kpi.policy import Basis, Decision, Direction, GapPolicy, Piece
 from kpi.units import conversion_factor
 from kpi.values import Label, Measurement, ValueLike, read_value
 
-__all__ = ["Evaluation", "evaluate", "grade", "in_indicator_unit", "percent_warnings"]
+__all__ = [
+    "Evaluation",
+    "evaluate",
+    "fast_grade",
+    "grade",
+    "in_indicator_unit",
+    "percent_warnings",
+]
 
 # A bare value of at most this, against percent tiers that all start at
 # PERCENT_FLOOR or more, was probably meant as a fraction (0.95 for 95%).
@@ -52,8 +63,70 @@ class Evaluation:
 def grade(
     indicator: Indicator, value: ValueLike, *, gap: GapPolicy | str | None = None
 ) -> ScaleGrade:
-    """The grade of *value* on *indicator*; see :func:`evaluate`."""
+    """The grade of *value* on *indicator*; see :func:`evaluate`.
+
+    Numbers and plain texts such as ``"96.5%"`` take the compiled fast path
+    (:mod:`kpi.compiled`: a binary search, and an exact comparison next to
+    an edge); everything else, and every value that gets no grade, goes
+    through :func:`evaluate`, which gives the same grade or says why not.
+    """
+    fast = indicator.fast(gap)
+    if type(value) is float and fast.numeric and -math.inf < value < math.inf:
+        # grade_float, inlined: this is the hot path
+        highs = fast.highs
+        i = bisect.bisect_left(highs, value)
+        if i == len(highs) or value < fast.lows[i]:
+            found = fast.between[i]
+        else:
+            found = fast.grade_exact(Fraction(float_to_decimal(value)))
+    else:
+        found = fast_grade(indicator, value, gap)
+    if found is not None:
+        return found
     return evaluate(indicator, value, gap=gap).grade
+
+
+# A plain number with the indicator's unit or none: the texts the fast path
+# reads itself (anything else is read by the threshold language).
+_PLAIN = re.compile(r"([0-9]+(?:\.[0-9]+)?)([^0-9]*)")
+_FLOAT_DIGITS = 15  # a decimal of at most 15 digits survives a float round trip
+
+
+def fast_grade(
+    indicator: Indicator, value: object, gap: GapPolicy | str | None = None
+) -> ScaleGrade | None:
+    """The grade of *value* by the compiled path, or None when that path
+    does not apply (then :func:`evaluate` decides, or says why it cannot)."""
+    fast = indicator.fast(gap)
+    if not fast.numeric:
+        return None
+    kind = type(value)
+    if kind is str:
+        assert isinstance(value, str)
+        found = _PLAIN.fullmatch(value)
+        if found is None:
+            return None
+        number, unit = found.groups()
+        if unit and (indicator.unit is None or unit != indicator.unit.word):
+            return None
+        if len(number) <= _FLOAT_DIGITS or len(number.replace(".", "").lstrip("0")) <= (
+            _FLOAT_DIGITS
+        ):
+            return fast.grade_float(float(number))
+        return fast.grade_exact(Fraction(Decimal(number)))
+    if kind is float:
+        assert isinstance(value, float)
+        return fast.grade_float(value) if math.isfinite(value) else None
+    if kind is int:
+        assert isinstance(value, int)
+        return fast.grade_int(value)
+    if kind is Fraction:
+        assert isinstance(value, Fraction)
+        return fast.grade_exact(value)
+    if kind is Decimal:
+        assert isinstance(value, Decimal)
+        return fast.grade_exact(Fraction(value)) if value.is_finite() else None
+    return None
 
 
 def evaluate(

@@ -17,6 +17,7 @@ from fractions import Fraction
 
 import attrs
 
+from kpi.compiled import Compiled
 from kpi.errors import (
     ArgumentTypeError,
     IndicatorError,
@@ -142,7 +143,9 @@ class Indicator:
     _tiers: tuple[Tier, ...] = attrs.field(default=(), eq=False, repr=False)
     _direction: Direction = attrs.field(default=Direction.UNKNOWN, eq=False, repr=False)
     _reading: TargetReading | None = attrs.field(default=None, eq=False, repr=False)
-    _compiled: dict[GapPolicy, Segments] = attrs.field(factory=dict, eq=False, repr=False)
+    _compiled: dict[GapPolicy | str | None, Compiled] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
 
     def __init__(
         self,
@@ -261,12 +264,24 @@ class Indicator:
         raise KeyError(f"{grade!r} is not a grade of indicator {self.name!r}")
 
     def compiled(self, gap: GapPolicy | str | None = None) -> Segments:
-        """The compiled form for a gap policy (the indicator's own by default)."""
+        """The exact compiled form for a gap policy (the indicator's own by default)."""
+        return self.fast(gap).segments
+
+    def fast(self, gap: GapPolicy | str | None = None) -> Compiled:
+        """The compiled form for a gap policy, with its float guard bands
+        (:mod:`kpi.compiled`); built once and kept."""
+        found = self._compiled.get(gap)  # None: the indicator's own policy
+        if found is not None:
+            return found
         policy = self.gap if gap is None else as_policy(gap)
         found = self._compiled.get(policy)
         if found is None:
-            found = compile_tiers(self._tiers, self._direction, self.scale.worst(), policy)
+            segments = compile_tiers(self._tiers, self._direction, self.scale.worst(), policy)
+            numeric = self.is_tiered and not self.is_qualitative
+            found = Compiled.of(segments, numeric=numeric)
             self._compiled[policy] = found
+        if gap is None:
+            self._compiled[None] = found
         return found
 
     def decision(self, x: Fraction, gap: GapPolicy | str | None = None) -> Decision:
