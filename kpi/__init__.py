@@ -35,6 +35,7 @@ from kpi.indicator import Edge, Indicator
 from kpi.interval import Bound, Interval
 from kpi.lint import lint
 from kpi.location import Location
+from kpi.many import grade_many
 from kpi.national import national_grade
 from kpi.output import write_report
 from kpi.parser import parse
@@ -109,6 +110,7 @@ __all__ = [
     "evaluate",
     "evaluate_rubric",
     "grade",
+    "grade_many",
     "lint",
     "make_scale",
     "national_grade",

@@ -15,6 +15,9 @@ _EXTRAS = {
     "openpyxl": ("xlsx", "reading .xlsx files", "openpyxl"),
     "hypothesis": ("strategies", "kpi.strategies", "hypothesis"),
     "tomli_w": ("toml", "writing .toml rubrics", "tomli-w"),
+    "numpy": ("numpy", "grading numpy arrays", "numpy"),
+    "pandas": ("pandas", "grading pandas Series", "pandas"),
+    "polars": ("polars", "grading polars Series", "polars"),
 }
 
 
