@@ -80,31 +80,48 @@ def _grade_array(indicator: Indicator, values: Any, gap: GapPolicy | str | None)
     """An object array of grades, the shape of *values*."""
     np = require("numpy")
     array = np.asarray(values)
+    codes = _codes(indicator, array, gap)
+    grades = _objects(np, [*reversed(indicator.scale.grades()), None])  # code -1: None
+    return grades[codes].reshape(array.shape)
+
+
+def _code(grade: ScaleGrade | None) -> int:
+    """The code of *grade* among the scale's grades, worst first; -1 for none."""
+    return -1 if grade is None else len(type(grade).grades()) - grade.rank
+
+
+def _codes(indicator: Indicator, array: Any, gap: GapPolicy | str | None) -> Any:
+    """The code of the grade of each value of *array*, flattened (see :func:`_code`)."""
+    np = require("numpy")
     fast = indicator.fast(gap)
-    if array.dtype.kind not in "iuf" or not fast.numeric:
-        flat = [_one(indicator, v.item() if hasattr(v, "item") else v, gap) for v in array.flat]
-        return _objects(np, flat).reshape(array.shape)
-    if array.dtype.kind in "iu" and array.size and np.abs(array).max() >= 2**53:
-        flat = [_one(indicator, int(v), gap) for v in array.flat]
-        return _objects(np, flat).reshape(array.shape)
+    exact = array.dtype.kind not in "iuf" or not fast.numeric
+    if not exact and array.dtype.kind in "iu" and array.size:
+        exact = bool(np.abs(array).max() >= 2**53)
+    if exact:
+        return np.fromiter(
+            (
+                _code(_one(indicator, v.item() if hasattr(v, "item") else v, gap))
+                for v in array.flat
+            ),
+            dtype=np.int16,
+            count=array.size,
+        )
     numbers = array.astype(np.float64, copy=False).ravel()
     highs = np.array(fast.highs, dtype=np.float64)
     lows = np.array(fast.lows, dtype=np.float64)
     index = np.searchsorted(highs, numbers, side="left")
-    out = _objects(np, fast.between)[index]
+    codes = np.array([_code(g) for g in fast.between], dtype=np.int16)[index]
     # next to an edge: inside the guard band of the point at `index`
     inside = np.zeros(numbers.shape, dtype=bool)
     if len(lows):
-        clipped = np.minimum(index, len(lows) - 1)
-        inside = (index < len(lows)) & (numbers >= lows[clipped])
+        inside = (index < len(lows)) & (numbers >= lows[np.minimum(index, len(lows) - 1)])
     missing = np.isnan(numbers)
-    out[missing] = None
+    codes[missing] = -1
     for position in np.flatnonzero(inside & ~missing):
-        out[position] = _edge(indicator, fast, float(numbers[position]), gap)
-    infinite = np.isinf(numbers)
-    for position in np.flatnonzero(infinite):
-        out[position] = _one(indicator, float(numbers[position]), gap)
-    return out.reshape(array.shape)
+        codes[position] = _code(_edge(indicator, fast, float(numbers[position]), gap))
+    for position in np.flatnonzero(np.isinf(numbers)):
+        codes[position] = _code(_one(indicator, float(numbers[position]), gap))
+    return codes
 
 
 def _objects(np: Any, items: Sequence[object]) -> Any:
@@ -131,14 +148,11 @@ def _grade_series(indicator: Indicator, values: Any, gap: GapPolicy | str | None
     pd = require("pandas")
     np = require("numpy")
     if values.dtype.kind in "iuf":
-        grades = _grade_array(indicator, values.to_numpy(), gap)
+        codes = _codes(indicator, values.to_numpy(), gap)
     else:
-        grades = _objects(np, [_one(indicator, v, gap) for v in values.tolist()])
+        found = [_code(_one(indicator, v, gap)) for v in values.tolist()]
+        codes = np.array(found, dtype=np.int16)
     labels = _labels(indicator)
-    code = {name: i for i, name in enumerate(labels)}
-    codes = np.fromiter(
-        (-1 if g is None else code[g.name] for g in grades), dtype=np.int16, count=len(grades)
-    )
     categorical = pd.Categorical.from_codes(codes, categories=labels, ordered=True)
     return pd.Series(categorical, index=values.index, name=values.name)
 
