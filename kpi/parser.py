@@ -12,7 +12,10 @@ The steps, in order:
 4. texts the language refuses on purpose (dates, ranks, relative targets)
    are refused with their reason;
 5. the grammar (:mod:`kpi.grammar`) reads the rest into a syntax tree, and
-   :mod:`kpi.meaning` gives the tree its meaning.
+   :mod:`kpi.meaning` gives the tree its meaning. The commonest forms
+   (``≥95%``, ``95%``, ``[3,5)``) are first tried by one regular expression
+   that builds the same threshold directly (:meth:`Reader.simple`); the
+   grammar reads everything else, and every text the shortcut declines.
 
 Every failure is a :class:`~kpi.ThresholdSyntaxError` that names the reason
 and the column in the text as given.
@@ -28,7 +31,9 @@ from typing import NoReturn
 import pyparsing as pp
 
 from kpi.errors import ArgumentTypeError, ThresholdSyntaxError
+from kpi.exact import to_decimal
 from kpi.grammar import Grammar, Node, describe_expected
+from kpi.interval import CLOSED, OPEN, Interval
 from kpi.meaning import Cell, Meaning
 from kpi.normalize import NormalizedText, normalize
 from kpi.threshold import Threshold
@@ -44,12 +49,25 @@ _DIGIT = re.compile(r"\d")
 _LABEL_NOTE = re.compile(r"^(?P<label>[^\d()]+?)\s*\((?P<note>[^()]*\d[^()]*)\)$")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
+# The simple forms, read without the grammar: a comparator or nothing, one
+# number (no leading zero, no exponent, no separator) and % or ‰ or nothing;
+# or a bracketed interval of two such numbers, both with the same unit or
+# both without. Anything else goes to the grammar.
+_NUMBER = r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?"
+_SIMPLE_COMPARISON = re.compile(rf"(?P<cmp>>=|<=|[≥≤><=])?(?P<num>{_NUMBER})(?P<unit>[%‰]?)")
+_SIMPLE_INTERVAL = re.compile(
+    rf"(?P<left>[\[(])(?P<a>{_NUMBER})(?P<ua>[%‰]?),(?P<b>{_NUMBER})(?P<ub>[%‰]?)(?P<right>[\])])"
+)
+
 
 class Reader:
     """Reads cells with one vocabulary; kpi keeps one current reader."""
 
-    def __init__(self, vocabulary: Vocabulary) -> None:
+    def __init__(self, vocabulary: Vocabulary, *, shortcut: bool = True) -> None:
         self.vocabulary = vocabulary
+        self.shortcut = shortcut
+        """Whether the simple forms are read without the grammar (tests turn
+        it off to check that both ways give the same thresholds)."""
         self.grammar = Grammar(vocabulary)
         self._unit_pattern = re.compile(self.grammar.unit_pattern.pattern)
         # An unfilled template is made only of comparators, boundary words,
@@ -85,6 +103,7 @@ class Reader:
             )
         )
         self.meaning = Meaning(vocabulary, self._unit_pattern)
+        self._simple_units = {"": None, "%": self.unit("%"), "‰": self.unit("‰")}
         self.parse = functools.lru_cache(maxsize=_CACHE_SIZE)(self._parse)
         # Values skip the refusals meant for cells only: an actual value of
         # 2023.12 hours is a number, not a deadline.
@@ -138,6 +157,10 @@ class Reader:
             found = refusal.pattern.search(s)
             if found:
                 cell.fail(refusal.reason, found.start())
+        if self.shortcut:
+            simple = self.simple(s, text)
+            if simple is not None:
+                return simple
         try:
             tree: Node | None = self.grammar.parse(s)
         except pp.ParseBaseException:
@@ -146,6 +169,33 @@ class Reader:
             self._explain(cell)
         self._check_commas(cell, tree)
         return self.meaning.threshold(cell, tree, text)
+
+    def simple(self, s: str, text: str) -> Threshold | None:
+        """The threshold of the normalised cell *s* when it has a simple
+        form, else None (then the grammar reads it)."""
+        found = _SIMPLE_COMPARISON.fullmatch(s)
+        if found is not None:
+            number = to_decimal(found["num"])
+            symbol = found["cmp"]
+            interval = (
+                Interval.point(number)
+                if symbol is None
+                else Interval.compare(self.vocabulary.comparators[symbol], number)
+            )
+            return Threshold((interval,), self._simple_units[found["unit"]], text=text)
+        found = _SIMPLE_INTERVAL.fullmatch(s)
+        if found is None or found["ua"] != found["ub"]:
+            return None
+        low, high = to_decimal(found["a"]), to_decimal(found["b"])
+        interval = Interval(
+            low,
+            high,
+            CLOSED if found["left"] == "[" else OPEN,
+            CLOSED if found["right"] == "]" else OPEN,
+        )
+        if low > high or interval.is_empty:
+            return None  # the grammar says why
+        return Threshold((interval,), self._simple_units[found["ua"]], text=text)
 
     def is_template(self, text: str) -> bool:
         """Whether normalised *text* is an unfilled template (≧ %, 公里)."""
