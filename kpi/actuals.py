@@ -20,10 +20,12 @@ Actuals are matched to indicators by :func:`match_name`.
 
 from __future__ import annotations
 
+import itertools
 import os
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import BinaryIO
 
 import attrs
@@ -32,13 +34,17 @@ from kpi.assemble import MAX_HEADER_ROWS, load_header_words
 from kpi.errors import ActualsReadError, ArgumentTypeError, SourceReadError
 from kpi.location import Location
 from kpi.read import format_of, load_source
-from kpi.source import SourceRow, SourceTable
+from kpi.readers.delimited import iter_records
+from kpi.readers.encoding import CHUNK, detect
+from kpi.source import SourceTable
 
 __all__ = [
     "Actual",
     "Actuals",
+    "ActualsStream",
     "DepartmentPairing",
     "Pairing",
+    "iter_actuals",
     "match_name",
     "pair",
     "read_actuals",
@@ -183,44 +189,60 @@ def _read_file(
             items.extend(found)
     if len(skipped) == len(tables):
         first = next((t.rows[0] for t in tables if t.rows), None)
-        seen = "it is empty" if first is None else f"its first row is {_row_text(first)!r}"
-        raise SourceReadError(
-            name,
-            f"no table in it has a header that names an indicator column "
-            f"({', '.join(_WORDS.words['name'])}) and a value column "
-            f"({', '.join(_WORDS.words['value'])}); {seen}",
-        )
+        seen = "it is empty" if first is None else f"its first row is {_row_text(first.texts)!r}"
+        raise SourceReadError(name, _no_header(seen))
     return Actuals(tuple(items), source=name, encoding=encoding, skipped=tuple(skipped))
 
 
-def _row_text(row: SourceRow) -> str:
-    return ", ".join(t.strip() for t in row.texts if t.strip())
+def _row_text(texts: Sequence[str]) -> str:
+    return ", ".join(t.strip() for t in texts if t.strip())
+
+
+Line = tuple[Sequence[str], Location]
+"""A row of a table as the actuals reader needs it: its texts and its place."""
+
+
+def _lines(table: SourceTable) -> Iterator[Line]:
+    return ((row.texts, row.location) for row in table.rows)
 
 
 def _read_table(table: SourceTable) -> list[Actual] | None:
     """The actuals of *table*, or None when it has no actuals header."""
-    for index, row in enumerate(table.rows[: MAX_HEADER_ROWS + 1]):
+    found = _table_actuals(_lines(table))
+    return None if found is None else list(found)
+
+
+def _table_actuals(lines: Iterator[Line]) -> Iterator[Actual] | None:
+    """The actuals of the table whose rows *lines* gives, read as they are
+    asked for; None when none of its first ``MAX_HEADER_ROWS + 1`` rows is
+    an actuals header. Only those first rows are read before the answer."""
+    for texts, _ in itertools.islice(lines, MAX_HEADER_ROWS + 1):
         columns: dict[str, int] = {}
-        for column, text in enumerate(row.texts):
+        for column, text in enumerate(texts):
             role = _WORDS.role(text)
             if role is not None:
                 columns.setdefault(role, column)
         if "name" in columns and "value" in columns:
-            return [
-                actual
-                for below in table.rows[index + 1 :]
-                if (actual := _read_row(below, columns)) is not None
-            ]
+            return _table_rows(lines, columns)
     return None
 
 
-def _read_row(row: SourceRow, columns: Mapping[str, int]) -> Actual | None:
-    if row.is_blank:
+def _table_rows(below: Iterator[Line], columns: Mapping[str, int]) -> Iterator[Actual]:
+    for texts, location in below:
+        actual = _read_row(texts, location, columns)
+        if actual is not None:
+            yield actual
+
+
+def _read_row(
+    texts: Sequence[str], location: Location, columns: Mapping[str, int]
+) -> Actual | None:
+    if all(not t.strip() for t in texts):
         return None
 
     def text(role: str) -> str:
         column = columns.get(role)
-        return row.cells[column].text if column is not None else ""
+        return texts[column] if column is not None and column < len(texts) else ""
 
     name, value = text("name"), text("value")
     if _WORDS.role(name) == "name" and _WORDS.role(value) == "value":
@@ -230,7 +252,113 @@ def _read_row(row: SourceRow, columns: Mapping[str, int]) -> Actual | None:
         value=value,
         department=text("department").strip(),
         note=text("note").strip(),
-        location=row.location,
+        location=location,
+    )
+
+
+# --------------------------------------------------------------- streaming
+
+
+@attrs.frozen
+class ActualsStream:
+    """Actual values read one at a time as they are iterated, for files too
+    large to hold (:func:`iter_actuals`). Each iteration reads the source
+    again from its start. ``source``, ``encoding`` and ``skipped`` are as
+    in :class:`Actuals`."""
+
+    source: str
+    encoding: str
+    skipped: tuple[Location, ...]
+    read: Callable[[], Iterator[Actual]] = attrs.field(repr=False)
+    """Gives the actuals from the start."""
+
+    def __iter__(self) -> Iterator[Actual]:
+        try:
+            yield from self.read()
+        except SourceReadError as exc:
+            raise ActualsReadError(exc.about("actuals")) from None
+
+
+def iter_actuals(
+    source: str | os.PathLike[str] | BinaryIO | Mapping[str, object] | Actuals,
+    *,
+    format: str | None = None,
+    sheet: str | None = None,
+) -> ActualsStream:
+    """The actuals of *source*, read as they are iterated: what
+    :func:`read_actuals` reads, in the same order, with the same header
+    rules and encodings, but a CSV/TSV file (named by a path) is never held
+    in memory, neither its bytes nor its text nor its rows. The encoding is
+    checked and the header found when the stream is made, so that a file
+    that cannot be read at all raises :class:`~kpi.ActualsReadError` here;
+    quoting broken further down raises it while iterating. A workbook, a
+    file object, a mapping or an :class:`Actuals` is read whole, as by
+    :func:`read_actuals`.
+
+    >>> from kpi.demo import actuals_path
+    >>> stream = iter_actuals(actuals_path())
+    >>> stream.encoding, next(iter(stream)).name
+    ('utf-8', '事项督查反馈率')
+    """
+    if isinstance(source, str | os.PathLike):
+        try:
+            fmt = format_of(
+                os.path.basename(source),
+                format,
+                formats=_FORMATS,
+                what="actuals",
+                error=ActualsReadError,
+            )
+            if fmt != "xlsx":
+                return _stream_delimited(Path(source), fmt, sheet)
+        except SourceReadError as exc:
+            raise ActualsReadError(exc.about("actuals")) from None
+    found = (
+        source if isinstance(source, Actuals) else read_actuals(source, format=format, sheet=sheet)
+    )
+    return ActualsStream(found.source, found.encoding, found.skipped, lambda: iter(found.items))
+
+
+def _stream_delimited(path: Path, fmt: str, sheet: str | None) -> ActualsStream:
+    name = path.name
+    if sheet is not None:
+        raise SourceReadError(
+            name, f"sheet={sheet!r} is for .xlsx files, and this is {fmt.upper()}"
+        )
+
+    def chunks() -> Iterator[bytes]:
+        try:
+            with path.open("rb") as file:
+                while chunk := file.read(CHUNK):
+                    yield chunk
+        except OSError as exc:
+            raise SourceReadError(str(path), str(exc.strerror)) from None
+
+    encoding = detect(chunks, file=name)
+
+    def lines() -> Iterator[Line]:
+        with path.open(encoding=encoding, newline="") as text:
+            records = iter_records(text, file=name, delimiter="," if fmt == "csv" else "\t")
+            for number, record in enumerate(records, start=1):
+                yield record, Location(name, row=number)
+
+    def read() -> Iterator[Actual]:
+        found = _table_actuals(lines())
+        if found is None:
+            first = next(lines(), None)
+            seen = "it is empty" if first is None else f"its first row is {_row_text(first[0])!r}"
+            raise SourceReadError(name, _no_header(seen))
+        return found
+
+    read()  # the header is looked for now, the rows when they are asked for
+    return ActualsStream(name, encoding, (), read)
+
+
+def _no_header(seen: str) -> str:
+    return (
+        f"no table in it has a header that names an indicator column "
+        f"({', '.join(_WORDS.words['name'])}) and a value column "
+        f"({', '.join(_WORDS.words['value'])}); {seen}"
     )
 
 

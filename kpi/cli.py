@@ -45,10 +45,10 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from kpi.actuals import Actuals, read_actuals
+from kpi.actuals import Actuals, ActualsStream, iter_actuals, match_name, read_actuals
 from kpi.demo import EXPECTED_FAILURES, run_demo
 from kpi.diagnostics import Severity
-from kpi.errors import KpiError
+from kpi.errors import KpiError, ReportWriteError
 from kpi.exact import format_number, round_half_away
 from kpi.explain import explain
 from kpi.grades import Grade
@@ -56,9 +56,19 @@ from kpi.lint import lint
 from kpi.parser import parse
 from kpi.policy import GapPolicy
 from kpi.read import read_rubric
-from kpi.report import DepartmentReport, Missing, Report, Row, Status, evaluate_rubric
+from kpi.report import (
+    DepartmentReport,
+    DepartmentSummary,
+    Grading,
+    Missing,
+    Report,
+    Row,
+    Status,
+    evaluate_rubric,
+)
 from kpi.rubric import Rubric
 from kpi.scoring import Number
+from kpi.stream import Evaluation
 
 __all__ = ["AUTO_PROGRESS_ROWS", "DETAILS_ROWS", "PLAIN_WIDTH", "build_parser", "main"]
 
@@ -394,11 +404,11 @@ def _count(n: int, status: Status) -> str:
     return f"{n:,} {status.value}{'s' if plural else ''}"
 
 
-def _counts(department: DepartmentReport) -> str:
+def _counts(department: DepartmentReport | DepartmentSummary) -> str:
     return ", ".join(_count(n, s) for s, n in department.counts.items() if n)
 
 
-def _total(department: DepartmentReport) -> Text:
+def _total(department: DepartmentReport | DepartmentSummary) -> Text:
     shown = department.shown_total() or "none"
     text = Text(f"Total {shown} of {_number(department.out_of)}: ", style="bold")
     if department.grade is None:
@@ -414,14 +424,14 @@ def _department(department: DepartmentReport, *, titled: bool) -> RenderableType
     return Group(table, _total(department), Text(department.reason), "")
 
 
-def _summary_table(report: Report) -> Table:
+def _summary_table(departments: Sequence[DepartmentSummary]) -> Table:
     table = Table(title=Text("Summary", style="bold"), title_justify="left", box=box.SQUARE)
     table.add_column("Department", overflow="fold")
     table.add_column("Total", justify="right")
     table.add_column("Grade")
     for status in Status:
         table.add_column(status.value.capitalize(), justify="right")
-    for department in report:
+    for department in departments:
         table.add_row(
             Text(department.department or UNNAMED),
             Text(department.shown_total() or "—"),
@@ -434,46 +444,45 @@ def _summary_table(report: Report) -> Table:
     return table
 
 
-def _grades_line(report: Report) -> str:
-    counts = {g: sum(d.grade is g for d in report) for g in Grade}
+def _grades_line(departments: Sequence[DepartmentSummary]) -> str:
+    counts = {g: sum(d.grade is g for d in departments) for g in Grade}
     parts = [f"{g} {n:,}" for g, n in counts.items()]
-    ungraded = sum(d.grade is None for d in report)
+    ungraded = sum(d.grade is None for d in departments)
     if ungraded:
         parts.append(f"no overall grade {ungraded:,}")
-    return f"{_plural(len(report), 'department')}: " + ", ".join(parts) + "."
+    return f"{_plural(len(departments), 'department')}: " + ", ".join(parts) + "."
 
 
-def _verdict(report: Report) -> Text:
+def _verdict(departments: Sequence[DepartmentSummary]) -> Text:
     """One line: whether everything was graded, and if not what was not."""
-    rows = report.rows
-    indicator_rows = [r for r in rows if r.status not in (Status.UNMATCHED, Status.DUPLICATE)]
-    if report.ok:
+
+    def count(status: Status) -> int:
+        return sum(d.counts[status] for d in departments)
+
+    indicator_rows = sum(d.indicators for d in departments)
+    if all(d.ok for d in departments):
         return Text(
-            f"Complete: {_plural(len(indicator_rows), 'indicator row')} graded or scored in "
-            f"{_plural(len(report), 'department')}; every actual matched an indicator.",
+            f"Complete: {_plural(indicator_rows, 'indicator row')} graded or scored in "
+            f"{_plural(len(departments), 'department')}; every actual matched an indicator.",
             style="bold green",
         )
     parts = []
-    failed = report.failed
+    failed = sum(d.failed for d in departments)
     if failed:
-        kinds = ", ".join(
-            _count(n, s)
-            for s in (Status.MISSING, Status.ERROR)
-            if (n := sum(r.status is s for r in failed))
-        )
+        kinds = ", ".join(_count(n, s) for s in (Status.MISSING, Status.ERROR) if (n := count(s)))
         parts.append(
-            f"{len(failed):,} of {_plural(len(indicator_rows), 'indicator row')} not graded "
+            f"{failed:,} of {_plural(indicator_rows, 'indicator row')} not graded "
             f"or scored ({kinds})"
         )
-    unmatched = sum(r.status is Status.UNMATCHED for r in rows)
+    unmatched = count(Status.UNMATCHED)
     if unmatched:
         parts.append(
             f"{_plural(unmatched, 'actual')} {'names' if unmatched == 1 else 'name'} no indicator"
         )
-    duplicates = sum(r.status is Status.DUPLICATE for r in rows)
+    duplicates = count(Status.DUPLICATE)
     if duplicates:
         parts.append(f"{_plural(duplicates, 'duplicate actual')}, not scored")
-    ungraded = sum(d.grade is None for d in report)
+    ungraded = sum(d.grade is None for d in departments)
     if ungraded:
         parts.append(f"{_plural(ungraded, 'department')} without an overall grade")
     return Text("Not complete: " + "; ".join(parts) + ".", style="bold red")
@@ -484,14 +493,19 @@ def _show(
     report: Report,
     *,
     details: bool | None,
-    actuals: Actuals | None = None,
+    actuals: Actuals | ActualsStream | None = None,
     written: Sequence[Path] = (),
+    departments: Sequence[DepartmentSummary] | None = None,
 ) -> None:
-    """Print *report*: the rubric's notes, the tables, the summary, the verdict."""
-    indicators = len(report.departments[0].indicators) if report.departments else 0
+    """Print *report*: the rubric's notes, the tables, the summary, the
+    verdict. A streamed report comes without its rows: its *departments*
+    are given, and the tables are printed only when *report* has the rows
+    (as many as :data:`DETAILS_ROWS` at most)."""
+    summaries = [d.summary for d in report] if departments is None else list(departments)
+    indicators = summaries[0].indicators if summaries else 0
     console.print(
         f"Graded {report.rubric or 'the rubric'} ({_plural(indicators, 'indicator')}) against "
-        f"{report.actuals or 'the actuals'} ({_plural(len(report), 'department')}); "
+        f"{report.actuals or 'the actuals'} ({_plural(len(summaries), 'department')}); "
         f"missing policy '{report.missing}', out of {_number(report.out_of)}.",
     )
     for note in report.notes:
@@ -504,28 +518,29 @@ def _show(
             )
         )
     console.print()
-    several = len(report) > 1
-    rows = sum(len(d.rows) for d in report)
+    several = len(summaries) > 1
+    rows = sum(sum(d.counts.values()) for d in summaries)
     if details is None:
         details = not several or rows <= DETAILS_ROWS
-    for department in report:
-        if details:
+    details = details and len(report) == len(summaries)
+    for department, summary in zip(report if details else summaries, summaries, strict=True):
+        if isinstance(department, DepartmentReport):
             titled = several or bool(department.department)
             console.print(_department(department, titled=titled))
         elif not several:
-            console.print(_total(department))
-            console.print(department.reason)
+            console.print(_total(summary))
+            console.print(summary.reason)
             console.print()
     if several:
-        console.print(_summary_table(report))
-        console.print(_grades_line(report))
+        console.print(_summary_table(summaries))
+        console.print(_grades_line(summaries))
     if several and not details:
         where = f"they are in {written[0]}" if written else "-o REPORT writes them"
         console.print(
-            f"The tables of the {_plural(len(report), 'department')} ({rows:,} rows) are not "
+            f"The tables of the {_plural(len(summaries), 'department')} ({rows:,} rows) are not "
             f"printed: give --details to print them; {where}."
         )
-    console.print(_verdict(report))
+    console.print(_verdict(summaries))
 
 
 def _check_outputs(outputs: Sequence[str]) -> None:
@@ -564,6 +579,8 @@ def _grade(args: argparse.Namespace) -> int:
         _check_outputs(outputs)
         with steps.doing(f"Reading the rubric {args.rubric}"):
             rubric: Rubric = read_rubric(args.rubric, sheet=args.sheet)
+        if _streams(outputs, args.details):
+            return _grade_streaming(args, rubric, outputs, out, err, steps)
         with steps.doing(f"Reading the actuals {args.actuals}"):
             actuals = read_actuals(args.actuals, sheet=args.actuals_sheet)
     except KpiError as exc:
@@ -595,15 +612,125 @@ def _grade(args: argparse.Namespace) -> int:
     if outputs:
         with steps.doing(f"Writing {', '.join(outputs)}"):
             written, errors = _write(report, outputs)
-    if not args.quiet:
-        _show(out, report, details=args.details, actuals=actuals, written=written)
+    return _finish(
+        out,
+        lambda: _show(out, report, details=args.details, actuals=actuals, written=written),
+        quiet=args.quiet,
+        written=written,
+        errors=errors,
+        ok=report.ok,
+    )
+
+
+def _finish(
+    out: Console,
+    show: Callable[[], None],
+    *,
+    quiet: bool,
+    written: Sequence[Path],
+    errors: Sequence[KpiError],
+    ok: bool,
+) -> int:
+    """Show the report (unless *quiet*) and where it was written, say the
+    *errors*, and return the exit status."""
+    if not quiet:
+        show()
         for path in written:
             out.print(f"Wrote the report to {path}", soft_wrap=True)
     for error in errors:
         print(error, file=sys.stderr)
     if errors:
         return 2
-    return 0 if report.ok else 1
+    return 0 if ok else 1
+
+
+def _streams(outputs: Sequence[str], details: bool | None) -> bool:
+    """Whether ``kpi grade`` streams: it writes at most one report, in a
+    format written row by row (CSV, JSON), and every table is not asked for."""
+    from kpi.output import report_format
+    from kpi.output.streaming import STREAM_FORMATS
+
+    return (
+        details is not True
+        and len(outputs) <= 1
+        and all(report_format(o) in STREAM_FORMATS for o in outputs)
+    )
+
+
+def _grade_streaming(
+    args: argparse.Namespace,
+    rubric: Rubric,
+    outputs: Sequence[str],
+    out: Console,
+    err: Console,
+    steps: _Steps,
+) -> int:
+    """``kpi grade`` for actuals of any size: rows are read, graded and
+    written one at a time (:mod:`kpi.stream`); only the department totals
+    and at most :data:`DETAILS_ROWS` rows, for the tables, are kept. The
+    rows are counted first, in a reading of their own, only when progress
+    is shown. Raises :class:`~kpi.KpiError` for a file that cannot be read."""
+    from kpi.output.streaming import stream_report
+
+    explicit: bool | None = args.progress
+    with steps.doing(f"Reading the actuals {args.actuals}"):
+        actuals = iter_actuals(args.actuals, sheet=args.actuals_sheet)
+    grading = Grading.of(rubric, out_of=args.out_of, missing=args.missing, gap=args.gap)
+    read, planned = 0, 0
+    if explicit is True or (explicit is None and not args.quiet and err.is_terminal):
+        with steps.doing(f"Counting the actuals {args.actuals}"):
+            read, planned = _planned(grading, actuals)
+    steps.bar = explicit is True or (
+        explicit is None and not args.quiet and err.is_terminal and read >= AUTO_PROGRESS_ROWS
+    )
+    steps.done(f"Read the rubric {args.rubric}: {_plural(len(rubric), 'indicator')}")
+    steps.done(f"Read the actuals {args.actuals}: {_plural(read, 'row')}")
+    written: list[Path] = []
+    errors: list[KpiError] = []
+    with steps.grading() as progress:
+        evaluation = Evaluation(
+            grading,
+            actuals,
+            keep=DETAILS_ROWS,
+            progress=None if progress is None else lambda done: progress(done, planned),
+        )
+        if outputs:
+            try:
+                written.append(stream_report(evaluation, outputs[0]))
+            except ReportWriteError as exc:
+                errors.append(exc)
+        for _ in evaluation:  # the rest, when the report could not be written
+            pass
+    report = evaluation.report() or grading.report((), actuals=actuals.source)
+    departments = evaluation.departments
+    return _finish(
+        out,
+        lambda: _show(
+            out,
+            report,
+            details=args.details,
+            actuals=actuals,
+            written=written,
+            departments=departments,
+        ),
+        quiet=args.quiet,
+        written=written,
+        errors=errors,
+        ok=all(d.ok for d in departments),
+    )
+
+
+def _planned(grading: Grading, actuals: ActualsStream) -> tuple[int, int]:
+    """How many actuals there are, and how many rows the report has
+    besides duplicates (what the progress bar counts)."""
+    keys = {match_name(name) for name in grading.rubric.names}
+    read = unmatched = 0
+    departments: set[str] = set()
+    for actual in actuals:
+        read += 1
+        departments.add(actual.department)
+        unmatched += actual.key not in keys
+    return read, max(len(departments), 1) * len(grading.rubric) + unmatched
 
 
 def _demo(outputs: Sequence[str] | None) -> int:

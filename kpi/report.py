@@ -37,10 +37,10 @@ from __future__ import annotations
 import enum
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import attrs
 
@@ -61,11 +61,16 @@ from kpi.target import Rule
 
 __all__ = [
     "DepartmentReport",
+    "DepartmentSummary",
+    "Grading",
     "Missing",
     "Report",
     "Row",
     "Status",
+    "Tally",
+    "duplicate_row",
     "evaluate_rubric",
+    "unmatched_row",
 ]
 
 Progress = Callable[[int, int], None]
@@ -196,8 +201,57 @@ class DepartmentReport:
         """The total rounded for display (``""`` when there is none)."""
         return "" if self.total is None else format_number(round_half_away(self.total, places))
 
+    @property
+    def summary(self) -> DepartmentSummary:
+        """The department without its rows."""
+        return DepartmentSummary(
+            self.department,
+            self.total,
+            self.out_of,
+            self.grade,
+            self.reason,
+            self.problems,
+            self.counts,
+        )
+
 
 _EXTRA = (Status.UNMATCHED, Status.DUPLICATE)
+
+
+@attrs.frozen
+class DepartmentSummary:
+    """What is known of one department without its rows: the total, the
+    overall grade, the reason and the problems, as in its
+    :class:`DepartmentReport`, and how many rows have each status. The
+    streaming evaluation (:mod:`kpi.stream`) gives these; a
+    :class:`DepartmentReport` gives its own as ``summary``."""
+
+    department: str
+    total: Number | None
+    out_of: Number
+    grade: Grade | None
+    reason: str
+    problems: tuple[str, ...]
+    counts: Mapping[Status, int]
+
+    @property
+    def indicators(self) -> int:
+        """How many rows are the rubric's indicators."""
+        return sum(n for s, n in self.counts.items() if s not in _EXTRA)
+
+    @property
+    def failed(self) -> int:
+        """How many indicator rows were neither graded nor scored."""
+        return self.counts[Status.MISSING] + self.counts[Status.ERROR]
+
+    @property
+    def ok(self) -> bool:
+        """True when every row was graded or scored and there is an overall grade."""
+        return self.grade is not None and all(s.ok for s, n in self.counts.items() if n)
+
+    def shown_total(self, places: int = 2) -> str:
+        """The total rounded for display (``""`` when there is none)."""
+        return "" if self.total is None else format_number(round_half_away(self.total, places))
 
 
 @attrs.frozen
@@ -289,67 +343,176 @@ def evaluate_rubric(
     file that cannot be read at all, and :class:`~kpi.PolicyError` or
     :class:`~kpi.ArgumentTypeError` for settings that are not valid.
     """
-    policy = _as_missing(missing)
-    total_points = exact_number(out_of, "out_of", ArgumentTypeError)
-    if total_points <= 0:
-        raise PolicyError(f"out_of must be more than 0, not {format_number(total_points)}")
-    shares = fractions or Fractions()
-    if not isinstance(shares, Fractions):
-        raise ArgumentTypeError(f"fractions must be a Fractions, not {type(shares).__name__}")
-    if gap is not None:
-        gap = GapPolicy(gap) if not isinstance(gap, GapPolicy) else gap
-    if not isinstance(rubric, Rubric):
-        rubric = read_rubric(rubric)
+    grading = Grading.of(rubric, out_of=out_of, missing=missing, fractions=fractions, gap=gap)
     if not isinstance(actuals, Actuals):
         actuals = read_actuals(actuals)
-    weights, weight_note, weight_problems = _weights(rubric, total_points)
-    pairing = pair(rubric.names, actuals)
-    counts = Counter(rubric.names)
-    planned = sum(len(rubric) + len(p.unmatched) for p in pairing.departments)
+    pairing = pair(grading.rubric.names, actuals)
+    planned = sum(len(grading.rubric) + len(p.unmatched) for p in pairing.departments)
     done = 0
     departments: list[DepartmentReport] = []
-    targets = [_target_text(e.indicator) for e in rubric.entries]
     for paired in pairing.departments:
         rows: list[Row] = []
-        for entry, weight, target in zip(rubric.entries, weights, targets, strict=True):
-            actual = paired.matched.get(entry.name)
-            row = _row(paired.department, entry, target, actual, weight, shares, gap)
-            if counts[entry.name] > 1:
-                shared = (
-                    f"the rubric has {counts[entry.name]} indicators named {entry.name}; "
-                    "the same actual value is used for each"
-                )
-                row = attrs.evolve(row, warnings=(*row.warnings, shared))
-            rows.append(row)
+        for index, entry in enumerate(grading.rubric.entries):
+            rows.append(grading.row(paired.department, index, paired.matched.get(entry.name)))
             done += 1
             if progress is not None:
                 progress(done, planned)
-        extra = [_unmatched(a) for a in paired.unmatched]
+        extra = [unmatched_row(a) for a in paired.unmatched]
         for found in paired.duplicates.values():
-            extra.extend(_duplicate(a, found[0]) for a in found[1:])
+            extra.extend(duplicate_row(a, found[0]) for a in found[1:])
         done += len(paired.unmatched)
         if progress is not None and paired.unmatched:
             progress(done, planned)
-        departments.append(
-            _department(
-                paired.department,
-                (*rows, *extra),
-                total_points,
-                policy,
-                weight_note,
-                weight_problems,
-            )
+        all_rows = (*rows, *extra)
+        departments.append(grading.department(paired.department, all_rows, Tally.of(all_rows)))
+    return grading.report(tuple(departments), actuals=actuals.source)
+
+
+@attrs.define
+class Tally:
+    """What a department's total needs of its rows, added up one row at a
+    time: the points earned, the weight of the rows that earned them, and
+    how many rows of each status there are. The in-memory and the streaming
+    evaluation (:mod:`kpi.stream`) both total a department from a tally."""
+
+    earned: Fraction = Fraction(0)
+    possible: Fraction = Fraction(0)
+    counts: dict[Status, int] = attrs.field(factory=lambda: dict.fromkeys(Status, 0))
+
+    @classmethod
+    def of(cls, rows: Iterable[Row]) -> Tally:
+        """The tally of *rows*."""
+        tally = cls()
+        for row in rows:
+            tally.add(row)
+        return tally
+
+    def add(self, row: Row) -> None:
+        """Count *row* in."""
+        self.counts[row.status] += 1
+        if row.ok and row.points is not None:
+            self.earned += to_fraction(row.points)
+            if row.weight is not None:
+                self.possible += to_fraction(row.weight)
+
+    @property
+    def unscored(self) -> int:
+        """How many indicator rows were neither graded nor scored."""
+        return self.counts[Status.MISSING] + self.counts[Status.ERROR]
+
+
+@attrs.frozen
+class Grading:
+    """The settings of one evaluation, checked, and what every department
+    shares: the rubric, each entry's weight and target text, the sentence on
+    the weights and the problems that forbid an overall grade. It builds
+    the rows and the department totals for :func:`evaluate_rubric` and for
+    the streaming evaluation (:mod:`kpi.stream`) alike."""
+
+    rubric: Rubric
+    out_of: Number
+    missing: Missing
+    fractions: Fractions
+    gap: GapPolicy | None
+    weights: tuple[Number | None, ...]
+    targets: tuple[str, ...]
+    weight_note: str
+    problems: tuple[str, ...]
+    shared: tuple[int, ...]
+    """How many entries of the rubric have each entry's name."""
+
+    @classmethod
+    def of(
+        cls,
+        rubric: Rubric | str | os.PathLike[str],
+        *,
+        out_of: NumberLike = 100,
+        missing: Missing | str = Missing.ZERO,
+        fractions: Fractions | None = None,
+        gap: GapPolicy | str | None = None,
+    ) -> Grading:
+        """Check the settings of :func:`evaluate_rubric` and read *rubric*."""
+        policy = _as_missing(missing)
+        total_points = exact_number(out_of, "out_of", ArgumentTypeError)
+        if total_points <= 0:
+            raise PolicyError(f"out_of must be more than 0, not {format_number(total_points)}")
+        shares = fractions or Fractions()
+        if not isinstance(shares, Fractions):
+            raise ArgumentTypeError(f"fractions must be a Fractions, not {type(shares).__name__}")
+        if gap is not None:
+            gap = GapPolicy(gap) if not isinstance(gap, GapPolicy) else gap
+        if not isinstance(rubric, Rubric):
+            rubric = read_rubric(rubric)
+        weights, weight_note, weight_problems = _weights(rubric, total_points)
+        counts = Counter(rubric.names)
+        return cls(
+            rubric,
+            total_points,
+            policy,
+            shares,
+            gap,
+            tuple(weights),
+            tuple(_target_text(e.indicator) for e in rubric.entries),
+            weight_note,
+            weight_problems,
+            tuple(counts[e.name] for e in rubric.entries),
         )
-    return Report(
-        tuple(departments),
-        rubric=rubric.source,
-        actuals=actuals.source,
-        out_of=total_points,
-        missing=policy,
-        fractions=shares,
-        gap=gap,
-        notes=rubric.errors,
-    )
+
+    def row(self, department: str, index: int, actual: Actual | None) -> Row:
+        """The row of the rubric's entry *index* in *department*, given its
+        *actual* (None when there is none)."""
+        entry = self.rubric.entries[index]
+        row = _row(
+            department,
+            entry,
+            self.targets[index],
+            actual,
+            self.weights[index],
+            self.fractions,
+            self.gap,
+        )
+        if self.shared[index] > 1:
+            shared = (
+                f"the rubric has {self.shared[index]} indicators named {entry.name}; "
+                "the same actual value is used for each"
+            )
+            row = attrs.evolve(row, warnings=(*row.warnings, shared))
+        return row
+
+    def summary(self, department: str, tally: Tally) -> DepartmentSummary:
+        """The summary of *department*, whose rows add up to *tally*."""
+        total, grade, reason = _summary(
+            tally, self.out_of, self.missing, self.weight_note, self.problems
+        )
+        return DepartmentSummary(
+            department, total, self.out_of, grade, reason, self.problems, dict(tally.counts)
+        )
+
+    def department(self, department: str, rows: Sequence[Row], tally: Tally) -> DepartmentReport:
+        """The report of *department*: its *rows*, which add up to *tally*."""
+        found = self.summary(department, tally)
+        return DepartmentReport(
+            department,
+            tuple(rows),
+            found.total,
+            self.out_of,
+            found.grade,
+            found.reason,
+            self.problems,
+        )
+
+    def report(self, departments: tuple[DepartmentReport, ...], *, actuals: str) -> Report:
+        """The report of *departments*, graded from the source named *actuals*."""
+        return Report(
+            departments,
+            rubric=self.rubric.source,
+            actuals=actuals,
+            out_of=self.out_of,
+            missing=self.missing,
+            fractions=self.fractions,
+            gap=self.gap,
+            notes=self.rubric.errors,
+        )
 
 
 def _as_missing(missing: Missing | str) -> Missing:
@@ -415,49 +578,47 @@ def _row(
     gap: GapPolicy | None,
 ) -> Row:
     indicator = entry.indicator
-    base = Row(
-        department,
-        entry.name,
-        Status.MISSING,
-        "",
-        target=target,
-        weight=weight,
-        activity=entry.activity,
-        indicator=entry.location,
-    )
-    if actual is not None:
-        base = attrs.evolve(base, given=actual.value, actual=actual.location, note=actual.note)
+
+    def made(status: Status, reason: str, **found: Any) -> Row:
+        """The row, built once (rows are many: no copies)."""
+        given = {} if actual is None else _given(actual)
+        return Row(
+            department,
+            entry.name,
+            status,
+            reason,
+            target=target,
+            weight=weight,
+            activity=entry.activity,
+            indicator=entry.location,
+            **given,
+            **found,
+        )
+
     if not indicator.is_tiered and not indicator.has_target:
-        return attrs.evolve(
-            base,
-            status=Status.ERROR,
-            reason=(
-                f"indicator {entry.name!r} has no thresholds and no target, "
-                "so it cannot be graded; fill in its tiers or its target in the rubric"
-            ),
+        return made(
+            Status.ERROR,
+            f"indicator {entry.name!r} has no thresholds and no target, "
+            "so it cannot be graded; fill in its tiers or its target in the rubric",
         )
     if actual is None:
-        return attrs.evolve(
-            base, reason=f"no actual value is given for {entry.name!r} in the actuals"
-        )
+        return made(Status.MISSING, f"no actual value is given for {entry.name!r} in the actuals")
     if actual.is_empty:
-        return attrs.evolve(
-            base, reason=f"the actual value of {entry.name!r} is empty{_at(actual.location)}"
+        return made(
+            Status.MISSING,
+            f"the actual value of {entry.name!r} is empty{_at(actual.location)}",
         )
     if weight is None:
-        return attrs.evolve(
-            base,
-            status=Status.ERROR,
-            reason=f"indicator {entry.name!r} has no weight (分值), so it earns no points",
+        return made(
+            Status.ERROR, f"indicator {entry.name!r} has no weight (分值), so it earns no points"
         )
     try:
         found = score(indicator, actual.value, weight=weight, fractions=fractions, gap=gap)
     except KpiError as exc:
-        return attrs.evolve(base, status=Status.ERROR, reason=f"{exc}{_at(actual.location)}")
-    return attrs.evolve(
-        base,
-        status=Status.GRADED if found.grade is not None else Status.SCORED,
-        reason=found.reason,
+        return made(Status.ERROR, f"{exc}{_at(actual.location)}")
+    return made(
+        Status.GRADED if found.grade is not None else Status.SCORED,
+        found.reason,
         value="" if found.value is None else str(found.value),
         grade=found.grade,
         points=found.points,
@@ -465,6 +626,11 @@ def _row(
         reading=found.reading,
         warnings=found.warnings,
     )
+
+
+def _given(actual: Actual) -> dict[str, Any]:
+    """The fields of a row that come from its actual."""
+    return {"given": actual.value, "actual": actual.location, "note": actual.note}
 
 
 def _at(location: Location) -> str:
@@ -476,62 +642,58 @@ def _indicators(count: int) -> str:
     return f"{count} indicator{'s' if count != 1 else ''}"
 
 
-def _unmatched(actual: Actual) -> Row:
+def unmatched_row(actual: Actual) -> Row:
+    """The row of an actual that names no indicator of the rubric."""
     return Row(
         actual.department,
         actual.name,
         Status.UNMATCHED,
         f"{actual.name!r} names no indicator of the rubric, so its value is not scored "
         "(names are compared after folding full-width characters, spaces and brackets)",
-        given=actual.value,
-        actual=actual.location,
-        note=actual.note,
+        **_given(actual),
     )
 
 
-def _duplicate(actual: Actual, first: Actual) -> Row:
+def duplicate_row(actual: Actual, first: Actual) -> Row:
+    """The row of *actual*, a second actual of the indicator whose first is *first*."""
     return Row(
         actual.department,
         actual.name,
         Status.DUPLICATE,
         f"a second actual value of {actual.name!r}; only the first, {first.value!r}"
         f"{_at(first.location)}, is scored",
-        given=actual.value,
-        actual=actual.location,
-        note=actual.note,
+        **_given(actual),
     )
 
 
-def _department(
-    department: str,
-    rows: Sequence[Row],
+def _summary(
+    tally: Tally,
     out_of: Number,
     missing: Missing,
     weight_note: str,
     problems: tuple[str, ...],
-) -> DepartmentReport:
-    scored = [r for r in rows if r.ok and r.points is not None]
-    unscored = [r for r in rows if r.status not in _EXTRA and not r.ok]
-    earned = sum((to_fraction(r.points) for r in scored if r.points is not None), Fraction(0))
+) -> tuple[Number | None, Grade | None, str]:
+    earned = tally.earned
+    unscored = tally.unscored
     parts = [weight_note]
     total: Fraction | None
     if missing is Missing.ZERO or not unscored:
         total = earned
         if unscored:
             parts.append(
-                f"{_indicators(len(unscored))} without points "
-                f"earn{'s' if len(unscored) == 1 else ''} 0 (missing policy 'zero')"
+                f"{_indicators(unscored)} without points "
+                f"earn{'s' if unscored == 1 else ''} 0 (missing policy 'zero')"
             )
     else:
-        possible = sum((to_fraction(r.weight) for r in scored if r.weight is not None), Fraction(0))
+        possible = tally.possible
         if possible == 0:
             total = None
             parts.append("no indicator could be scored, so there is no total")
         else:
             total = earned * to_fraction(out_of) / possible
             parts.append(
-                f"{_indicators(len(unscored))} without points "
-                f"{'is' if len(unscored) == 1 else 'are'} left out (missing policy 'exclude'): "
+                f"{_indicators(unscored)} without points "
+                f"{'is' if unscored == 1 else 'are'} left out (missing policy 'exclude'): "
                 f"{shown_number(earned)} of "
                 f"{shown_number(possible)} points, scaled to {format_number(out_of)}"
             )
@@ -550,12 +712,4 @@ def _department(
             f"the total, {shown_number(total)} of {format_number(out_of)}{scale}, "
             f"is {grade} ({NATIONAL_BANDS[grade.name]}) by the bands of {NATIONAL_SOURCE}"
         )
-    return DepartmentReport(
-        department,
-        tuple(rows),
-        None if total is None else _number(total),
-        out_of,
-        grade,
-        "; ".join(parts) + ".",
-        problems,
-    )
+    return None if total is None else _number(total), grade, "; ".join(parts) + "."

@@ -34,7 +34,13 @@ from kpi.output.markdown import render_markdown
 from kpi.output.xlsx import render_xlsx
 from kpi.report import Report
 
-__all__ = ["REPORT_FORMATS", "render_report", "report_format", "write_report"]
+__all__ = [
+    "REPORT_FORMATS",
+    "render_report",
+    "report_format",
+    "unencodable",
+    "write_report",
+]
 
 REPORT_FORMATS = ("csv", "json", "xlsx", "md", "html")
 """The formats :func:`write_report` writes."""
@@ -132,7 +138,13 @@ def _render(report: Report, format: str, about: str) -> bytes:
     try:
         return render(report).encode(encoding)
     except UnicodeEncodeError as exc:
-        raise ReportWriteError(
-            f"cannot write {about}: the text {exc.object[exc.start : exc.end]!r} "
-            "is not a character UTF-8 can store (a lone surrogate)"
-        ) from None
+        raise unencodable(about, exc) from None
+
+
+def unencodable(about: str, exc: UnicodeEncodeError) -> ReportWriteError:
+    """The error of a report with a text that UTF-8 cannot store; *about*
+    names the report (``report 'out.csv'``)."""
+    return ReportWriteError(
+        f"cannot write {about}: the text {exc.object[exc.start : exc.end]!r} "
+        "is not a character UTF-8 can store (a lone surrogate)"
+    )

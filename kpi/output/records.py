@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from kpi.exact import as_decimal, format_number, round_half_away
 from kpi.location import Location
-from kpi.report import DepartmentReport, Report, Row, Status
+from kpi.report import DepartmentReport, DepartmentSummary, Report, Row, Status
 from kpi.scoring import Number
 
 __all__ = [
@@ -166,7 +166,7 @@ def row_records(report: Report | DepartmentReport) -> list[Record]:
     return [row_record(row) for row in rows]
 
 
-def total_record(department: DepartmentReport) -> Record:
+def total_record(department: DepartmentReport | DepartmentSummary) -> Record:
     """A record with the :data:`ROW_COLUMNS` that carries a department's
     total: status ``"total"``, the total as ``points``, what it is out of as
     ``weight``, the overall grade and the department's reason."""
@@ -182,7 +182,7 @@ def total_record(department: DepartmentReport) -> Record:
     return record
 
 
-def summary_record(department: DepartmentReport) -> Record:
+def summary_record(department: DepartmentReport | DepartmentSummary) -> Record:
     """One department's summary as a record with the :data:`SUMMARY_COLUMNS`."""
     counts = department.counts
     return {

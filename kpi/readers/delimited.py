@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 
 from kpi.errors import SourceReadError
 from kpi.location import Location
 from kpi.readers.encoding import decode
 from kpi.source import SourceCell, SourceRow, SourceTable
 
-__all__ = ["read_delimited_tables"]
+__all__ = ["iter_records", "read_delimited_tables"]
 
 _KINDS = {",": "CSV", "\t": "TSV"}
 
@@ -51,19 +52,31 @@ def read_delimited_tables(
 
 
 def _records(text: str, *, file: str, delimiter: str) -> list[list[str]]:
+    return list(iter_records(io.StringIO(text, newline=""), file=file, delimiter=delimiter))
+
+
+def iter_records(lines: Iterable[str], *, file: str, delimiter: str) -> Iterator[list[str]]:
+    """The records of the delimited text *lines* gives (a text file opened
+    with ``newline=""``), one at a time: the row of a record is its 1-based
+    position. Broken quoting is refused as by :func:`read_delimited_tables`,
+    when the reading gets there.
+
+    >>> list(iter_records(['a,"b\\n', 'c"\\r\\n', "d\\n"], file="x.csv", delimiter=","))
+    [['a', 'b\\nc'], ['d']]
+    """
     kind = _KINDS.get(delimiter, f"text delimited by {delimiter!r}")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records: list[list[str]] = []
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
+    count = 0
     try:
         for record in reader:
-            records.append(record)
+            count += 1
+            yield record
     except csv.Error as exc:
         raise SourceReadError(
             file,
             f"it is not valid {kind} at line {reader.line_num} "
-            f"(row {len(records) + 1}): {exc}; {_advice(str(exc))}",
+            f"(row {count + 1}): {exc}; {_advice(str(exc))}",
         ) from None
-    return records
 
 
 def _advice(reason: str) -> str:
