@@ -92,10 +92,9 @@ def format_number(value: Number) -> str:
         return f"{frac.numerator}/{frac.denominator}"
     if dec == 0:
         return "0"
-    # normalize() rounds to the context's precision: give it every digit.
-    with decimal.localcontext() as ctx:
-        ctx.prec = max(len(dec.as_tuple().digits), 1)
-        return format(dec.normalize(), "f")
+    # format "f" writes every digit, whatever the context's precision
+    text = format(dec, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def round_half_away(value: Number, places: int = 2) -> Decimal:

@@ -20,6 +20,7 @@ says which rule was used, how the target was read and why.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -30,6 +31,7 @@ from kpi.errors import IndicatorError, LabelError, UngradableError
 from kpi.evaluation import evaluate, in_indicator_unit, percent_warnings
 from kpi.exact import as_decimal
 from kpi.indicator import Indicator
+from kpi.parser import Reader, current_reader
 from kpi.policy import GapPolicy
 from kpi.scoring import (
     LEVELS,
@@ -44,6 +46,8 @@ from kpi.scoring import (
 from kpi.values import Label, Measurement, ValueLike, read_value
 
 __all__ = ["score"]
+
+_CACHE_SIZE = 16384  # about 2 KB a score: a few tens of MB at most
 
 
 def score(
@@ -65,7 +69,55 @@ def score(
     :class:`~kpi.ValueTypeError` for a value that does not fit;
     :class:`~kpi.UngradableError` for an indicator with neither tiers nor a
     target; :class:`~kpi.IndicatorError` when no weight is known.
+
+    A value seen before on the same indicator with the same settings is
+    answered from a bounded cache (scores are immutable, and the current
+    vocabulary is part of the key).
     """
+    try:
+        hash(value)
+    except TypeError:  # not a value kpi reads: the exact path says so
+        return _score(indicator, value, weight, fractions, gap)
+    return _cached(_Same(indicator), value, weight, fractions, gap, current_reader())
+
+
+class _Same:
+    """An indicator as a cache key: by identity, not by value (hashing its
+    tiers on every call would cost more than it saves). The key holds the
+    indicator, so its identity is not reused while the entry lives."""
+
+    __slots__ = ("indicator",)
+
+    def __init__(self, indicator: Indicator) -> None:
+        self.indicator = indicator
+
+    def __hash__(self) -> int:
+        return id(self.indicator)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.indicator is self.indicator
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE, typed=True)
+def _cached(
+    same: _Same,
+    value: ValueLike,
+    weight: NumberLike | None,
+    fractions: Fractions | None,
+    gap: GapPolicy | str | None,
+    reader: Reader,
+) -> Score:
+    """:func:`_score`, remembered; *reader* keys the cache to the vocabulary."""
+    return _score(same.indicator, value, weight, fractions, gap)
+
+
+def _score(
+    indicator: Indicator,
+    value: ValueLike,
+    weight: NumberLike | None,
+    fractions: Fractions | None,
+    gap: GapPolicy | str | None,
+) -> Score:
     w = indicator.weight if weight is None else weight
     if w is None:
         raise IndicatorError(

@@ -56,7 +56,7 @@ from kpi.points import score
 from kpi.policy import GapPolicy
 from kpi.read import read_rubric
 from kpi.rubric import Entry, Rubric
-from kpi.scoring import Fractions, Number, NumberLike, Reading, exact_number
+from kpi.scoring import Fractions, Number, NumberLike, Reading, default_fractions, exact_number
 from kpi.target import Rule
 
 __all__ = [
@@ -436,7 +436,7 @@ class Grading:
         total_points = exact_number(out_of, "out_of", ArgumentTypeError)
         if total_points <= 0:
             raise PolicyError(f"out_of must be more than 0, not {format_number(total_points)}")
-        shares = fractions or Fractions()
+        shares = fractions or default_fractions()
         if not isinstance(shares, Fractions):
             raise ArgumentTypeError(f"fractions must be a Fractions, not {type(shares).__name__}")
         if gap is not None:

@@ -56,6 +56,7 @@ Edge cases, decided here and tested:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import unicodedata
@@ -96,6 +97,7 @@ __all__ = [
     "Rule",
     "Score",
     "Share",
+    "default_fractions",
     "exact_number",
     "level_of",
     "score_grade",
@@ -296,6 +298,12 @@ class Fractions:
         }
 
 
+@functools.cache
+def default_fractions() -> Fractions:
+    """The default :class:`Fractions`, built once."""
+    return Fractions()
+
+
 def _share_range(value: str | Interval, what: str) -> Share:
     """A range of fractions from its text (``[80%,100%]``, ``[0.8,1]``)."""
     if isinstance(value, Interval):
@@ -399,7 +407,7 @@ def score_qualitative(
     """
     w = _weight(weight)
     name = level_of(level)
-    fraction = (fractions or Fractions()).for_level(name)
+    fraction = (fractions or default_fractions()).for_level(name)
     met = name == LEVELS[0]
     if not isinstance(fraction, Interval):
         if share is not None and to_fraction(exact_number(share, "a share", ArgumentTypeError)) != (
@@ -446,7 +454,7 @@ def _example(interval: Interval) -> str:
 def score_grade(grade: ScaleGrade, weight: NumberLike, fractions: Fractions | None = None) -> Score:
     """The points of a tiered indicator's grade: w × the grade's fraction."""
     w = _weight(weight)
-    fraction = (fractions or Fractions()).for_grade(grade)
+    fraction = (fractions or default_fractions()).for_grade(grade)
     points = to_fraction(w) * to_fraction(fraction)
     reason = (
         f"grade {grade} earns {format_number(fraction)} of the weight: "

@@ -30,3 +30,13 @@ def test_the_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         reader.parse_value(f"{n}%")
     assert reader.parse.cache_info().currsize == 4
     assert reader.parse_value.cache_info().currsize == 4
+
+
+def test_scores_are_remembered_per_indicator_and_vocabulary() -> None:
+    ind = kpi.Indicator("会议保障率", target="≥95%", weight=10)
+    twin = kpi.Indicator("会议保障率", target="≥95%", weight=10)
+    first = kpi.score(ind, "94%")
+    assert kpi.score(ind, "94%") is first
+    assert kpi.score(twin, "94%") == first  # an equal indicator: the same score
+    assert kpi.score(ind, 94) is not kpi.score(ind, 94.0)  # another type, another key
+    assert kpi.score(ind, 94) is kpi.score(ind, 94)
