@@ -19,7 +19,7 @@ from fractions import Fraction
 import attrs
 
 from kpi.errors import GapError, LabelError, UngradableError, UnitMismatchError
-from kpi.exact import as_decimal, float_to_decimal, format_number, to_fraction
+from kpi.exact import exact_value, float_to_decimal, format_number, to_fraction
 from kpi.grades import ScaleGrade
 from kpi.indicator import Indicator, as_policy
 from kpi.interval import describe_set
@@ -167,11 +167,10 @@ def evaluate(
             f"{shown} of indicator {indicator.name!r} is in no tier: "
             f"{_where(decision, unit)} (gap policy 'error')"
         )
-    number = as_decimal(x)
     return Evaluation(
         indicator.name,
         given,
-        Measurement(x if number is None else number, indicator.unit),
+        Measurement(exact_value(x), indicator.unit),
         decision.grade,
         decision.basis,
         _reason(indicator, shown, decision, policy, unit),

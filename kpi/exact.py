@@ -16,6 +16,7 @@ from fractions import Fraction
 __all__ = [
     "as_decimal",
     "exact_product",
+    "exact_value",
     "float_to_decimal",
     "format_number",
     "round_half_away",
@@ -95,6 +96,16 @@ def format_number(value: Number) -> str:
     # format "f" writes every digit, whatever the context's precision
     text = format(dec, "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def exact_value(value: Fraction) -> Number:
+    """*value* as a Decimal when it is a finite decimal, else the Fraction.
+
+    >>> exact_value(Fraction(1, 4)), exact_value(Fraction(1, 3))
+    (Decimal('0.25'), Fraction(1, 3))
+    """
+    found = as_decimal(value)
+    return value if found is None else found
 
 
 def round_half_away(value: Number, places: int = 2) -> Decimal:

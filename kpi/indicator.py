@@ -36,6 +36,7 @@ from kpi.policy import (
     GapPolicy,
     Segments,
     Tier,
+    choose,
     compile_tiers,
     effective_regions,
     infer_direction,
@@ -90,13 +91,7 @@ def _as_threshold(cell: str | Threshold | None) -> Threshold:
 
 def as_policy(gap: str | GapPolicy) -> GapPolicy:
     """The :class:`GapPolicy` named *gap*; :class:`~kpi.PolicyError` if none is."""
-    if isinstance(gap, GapPolicy):
-        return gap
-    try:
-        return GapPolicy(gap)
-    except ValueError:
-        choices = ", ".join(repr(p.value) for p in GapPolicy)
-        raise PolicyError(f"gap must be one of {choices}, not {gap!r}") from None
+    return choose(GapPolicy, gap, "gap")
 
 
 def name_unit(name: str) -> Unit | None:

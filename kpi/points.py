@@ -29,7 +29,7 @@ import attrs
 
 from kpi.errors import IndicatorError, LabelError, UngradableError
 from kpi.evaluation import evaluate, in_indicator_unit, percent_warnings
-from kpi.exact import as_decimal
+from kpi.exact import exact_value
 from kpi.indicator import Indicator
 from kpi.parser import Reader, current_reader
 from kpi.policy import GapPolicy
@@ -153,12 +153,11 @@ def _score(
     if reading is None:  # an empty target: has_target is False above
         raise UngradableError(f"indicator {indicator.name!r} has an empty target")
     x, _ = in_indicator_unit(indicator, read)
-    number = as_decimal(x)
     found = score_reading(reading, x, w)
     return attrs.evolve(
         found,
         given=given,
-        value=Measurement(x if number is None else number, indicator.unit),
+        value=Measurement(exact_value(x), indicator.unit),
         warnings=percent_warnings(indicator, read, x),
     )
 

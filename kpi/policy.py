@@ -30,9 +30,11 @@ import enum
 import itertools
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import TypeVar
 
 import attrs
 
+from kpi.errors import PolicyError
 from kpi.exact import to_fraction
 from kpi.grades import ScaleGrade
 from kpi.interval import CLOSED, OPEN, Interval, difference, union
@@ -47,6 +49,24 @@ __all__ = [
     "Tier",
     "compile_tiers",
 ]
+
+Choice = TypeVar("Choice", bound=enum.Enum)
+
+
+def choose(kind: type[Choice], value: Choice | str, what: str) -> Choice:
+    """The member of the enum *kind* that is *value* or has it as its value;
+    :class:`~kpi.PolicyError` naming *what* and the choices otherwise.
+
+    >>> choose(GapPolicy, "nearest", "gap")
+    <GapPolicy.NEAREST: 'nearest'>
+    """
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        choices = ", ".join(repr(m.value) for m in kind)
+        raise PolicyError(f"{what} must be one of {choices}, not {value!r}") from None
 
 
 class Direction(enum.Enum):

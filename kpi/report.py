@@ -47,13 +47,13 @@ import attrs
 from kpi.actuals import Actual, Actuals, pair, read_actuals
 from kpi.diagnostics import Diagnostic
 from kpi.errors import ArgumentTypeError, KpiError, PolicyError
-from kpi.exact import as_decimal, format_number, round_half_away, shown_number, to_fraction
+from kpi.exact import exact_value, format_number, round_half_away, shown_number, to_fraction
 from kpi.grades import Grade, ScaleGrade
 from kpi.indicator import Indicator
 from kpi.location import Location
 from kpi.national import NATIONAL_BANDS, NATIONAL_SOURCE, national_evaluation
 from kpi.points import score
-from kpi.policy import GapPolicy
+from kpi.policy import GapPolicy, choose
 from kpi.read import read_rubric
 from kpi.rubric import Entry, Rubric
 from kpi.scoring import Fractions, Number, NumberLike, Reading, default_fractions, exact_number
@@ -516,13 +516,7 @@ class Grading:
 
 
 def _as_missing(missing: Missing | str) -> Missing:
-    if isinstance(missing, Missing):
-        return missing
-    try:
-        return Missing(missing)
-    except ValueError:
-        choices = ", ".join(repr(m.value) for m in Missing)
-        raise PolicyError(f"missing must be one of {choices}, not {missing!r}") from None
+    return choose(Missing, missing, "missing")
 
 
 def _weights(rubric: Rubric, out_of: Number) -> tuple[list[Number | None], str, tuple[str, ...]]:
@@ -538,7 +532,7 @@ def _weights(rubric: Rubric, out_of: Number) -> tuple[list[Number | None], str, 
             f"the rubric gives no weights, so each of its {n} indicators weighs "
             f"{format_number(out_of)} / {n} = {shown_number(share)}"
         )
-        return [_number(share)] * n, note, ()
+        return [exact_value(share)] * n, note, ()
     absent = [e.name for e, w in zip(rubric.entries, given, strict=True) if w is None]
     if absent:
         shown = ", ".join(absent[:5]) + (f" and {len(absent) - 5} more" if len(absent) > 5 else "")
@@ -555,11 +549,6 @@ def _weights(rubric: Rubric, out_of: Number) -> tuple[list[Number | None], str, 
         )
         return given, "weights as given in the rubric", (problem,)
     return given, f"weights as given in the rubric, adding up to {format_number(out_of)}", ()
-
-
-def _number(value: Fraction) -> Number:
-    found = as_decimal(value)
-    return value if found is None else found
 
 
 def _target_text(indicator: Indicator) -> str:
@@ -712,4 +701,4 @@ def _summary(
             f"the total, {shown_number(total)} of {format_number(out_of)}{scale}, "
             f"is {grade} ({NATIONAL_BANDS[grade.name]}) by the bands of {NATIONAL_SOURCE}"
         )
-    return None if total is None else _number(total), grade, "; ".join(parts) + "."
+    return None if total is None else exact_value(total), grade, "; ".join(parts) + "."

@@ -74,7 +74,7 @@ from kpi.errors import (
     ValueTypeError,
 )
 from kpi.exact import (
-    as_decimal,
+    exact_value,
     float_to_decimal,
     format_number,
     round_half_away,
@@ -144,12 +144,6 @@ def _weight(weight: object) -> Number:
     if w < 0:
         raise IndicatorError(f"a weight must be 0 or more, not {format_number(w)}")
     return w
-
-
-def _out(value: Fraction) -> Number:
-    """A Decimal when *value* is a finite decimal, else the Fraction."""
-    found = as_decimal(value)
-    return value if found is None else found
 
 
 def _result(value: Fraction) -> str:
@@ -334,10 +328,10 @@ def _share_range(value: str | Interval, what: str) -> Share:
     ):
         raise IndicatorError(f"{what} must lie within [0, 1], not {interval}")
     if interval.is_point:
-        return _out(to_fraction(interval.lower))
+        return exact_value(to_fraction(interval.lower))
     return Interval(
-        _out(to_fraction(interval.lower)),
-        _out(to_fraction(interval.upper)),
+        exact_value(to_fraction(interval.lower)),
+        exact_value(to_fraction(interval.upper)),
         interval.left,
         interval.right,
     )
@@ -423,7 +417,7 @@ def score_qualitative(
             f"{format_number(w)} × {format_number(fraction)} {_result(points)} "
             f"of {format_number(w)} points."
         )
-        return Score(_out(points), w, Rule.QUALITATIVE, None, reason, met=met)
+        return Score(exact_value(points), w, Rule.QUALITATIVE, None, reason, met=met)
     if share is None:
         raise LabelError(
             f"level {name} earns a share in {fraction} of the weight; give the share the "
@@ -441,7 +435,7 @@ def score_qualitative(
         f"{format_number(chosen)}: {format_number(w)} × {format_number(chosen)} "
         f"{_result(points)} of {format_number(w)} points."
     )
-    return Score(_out(points), w, Rule.QUALITATIVE, None, reason, met=met)
+    return Score(exact_value(points), w, Rule.QUALITATIVE, None, reason, met=met)
 
 
 def _example(interval: Interval) -> str:
@@ -461,7 +455,7 @@ def score_grade(grade: ScaleGrade, weight: NumberLike, fractions: Fractions | No
         f"{format_number(w)} × {format_number(fraction)} {_result(points)} "
         f"of {format_number(w)} points."
     )
-    return Score(_out(points), w, Rule.TIERED, None, reason)
+    return Score(exact_value(points), w, Rule.TIERED, None, reason)
 
 
 def score_target(
@@ -518,7 +512,7 @@ def _clamped(raw: Fraction, w: Number, calc: str, fix: str) -> tuple[Number, str
         return Decimal(0), f"{calc} {_result(raw)}, raised to 0 points ({fix})."
     if raw >= to_fraction(w):  # at an open bound: the formula gives w
         return w, f"{calc} {_result(raw)} of {format_number(w)} points."
-    return _out(raw), f"{calc} {_result(raw)} of {format_number(w)} points."
+    return exact_value(raw), f"{calc} {_result(raw)} of {format_number(w)} points."
 
 
 def _higher(read: TargetReading, r: Fraction, w: Number, unit: str) -> Score:
