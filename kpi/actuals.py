@@ -20,6 +20,7 @@ Actuals are matched to indicators by :func:`match_name`.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import unicodedata
@@ -51,12 +52,23 @@ __all__ = [
 ]
 
 _WORDS = load_header_words("actuals")
+_NAMES_KEPT = 8192  # indicator names are few and repeat on every department's rows
+
+
+@functools.lru_cache(maxsize=_NAMES_KEPT)
+def _role(text: str) -> str | None:
+    """The role of a header word (:meth:`~kpi.assemble.HeaderWords.role`),
+    remembered: the rows ask it of every indicator name."""
+    return _WORDS.role(text)
+
+
 _FORMATS = ("csv", "tsv", "xlsx")
 
 # Brackets as matched: every opening bracket becomes "(", every closing ")".
 _BRACKETS = str.maketrans({"【": "(", "[": "(", "】": ")", "]": ")"})
 
 
+@functools.lru_cache(maxsize=_NAMES_KEPT)
 def match_name(name: str) -> str:
     """The key an indicator name is matched by.
 
@@ -245,7 +257,7 @@ def _read_row(
         return texts[column] if column is not None and column < len(texts) else ""
 
     name, value = text("name"), text("value")
-    if _WORDS.role(name) == "name" and _WORDS.role(value) == "value":
+    if _role(name) == "name" and _role(value) == "value":
         return None  # the header repeated (tables pasted one below the other)
     return Actual(
         name=name,

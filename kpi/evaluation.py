@@ -24,7 +24,7 @@ from kpi.grades import ScaleGrade
 from kpi.indicator import Indicator, as_policy
 from kpi.interval import describe_set
 from kpi.policy import Basis, Decision, Direction, GapPolicy, Piece
-from kpi.units import conversion_factor
+from kpi.units import Unit, conversion_factor
 from kpi.values import Label, Measurement, ValueLike, read_value
 
 __all__ = [
@@ -180,8 +180,13 @@ def evaluate(
 
 def in_indicator_unit(indicator: Indicator, read: Measurement) -> tuple[Fraction, str]:
     """*read* as an exact number in the indicator's unit, and as shown in reasons."""
+    return in_unit(read, indicator.unit, indicator.name)
+
+
+def in_unit(read: Measurement, unit: Unit | None, name: str) -> tuple[Fraction, str]:
+    """*read* as an exact number in *unit* (that of the indicator *name*,
+    which errors name), and as shown in reasons."""
     x = to_fraction(read.number)
-    unit = indicator.unit
     if read.unit is None:
         shown = str(read)
         if unit is not None:
@@ -189,7 +194,7 @@ def in_indicator_unit(indicator: Indicator, read: Measurement) -> tuple[Fraction
         return x, shown
     if unit is None:
         raise UnitMismatchError(
-            f"indicator {indicator.name!r} has no unit; expected a bare number, found {read}"
+            f"indicator {name!r} has no unit; expected a bare number, found {read}"
         )
     if read.unit == unit:
         return x, str(read)
@@ -198,7 +203,7 @@ def in_indicator_unit(indicator: Indicator, read: Measurement) -> tuple[Fraction
     except UnitMismatchError:
         raise UnitMismatchError(
             f"value {read} is in {read.unit.word} ({read.unit.dimension}), which does not "
-            f"convert to {unit.word} ({unit.dimension}), the unit of indicator {indicator.name!r}"
+            f"convert to {unit.word} ({unit.dimension}), the unit of indicator {name!r}"
         ) from None
     return x, f"{read} (= {format_number(x)}{unit.word})"
 

@@ -55,6 +55,7 @@ from kpi.national import NATIONAL_BANDS, NATIONAL_SOURCE, national_evaluation
 from kpi.points import score
 from kpi.policy import GapPolicy, choose
 from kpi.read import read_rubric
+from kpi.region_scores import RegionScores
 from kpi.rubric import Entry, Rubric
 from kpi.scoring import Fractions, Number, NumberLike, Reading, default_fractions, exact_number
 from kpi.target import Rule
@@ -373,11 +374,15 @@ class Tally:
     """What a department's total needs of its rows, added up one row at a
     time: the points earned, the weight of the rows that earned them, and
     how many rows of each status there are. The in-memory and the streaming
-    evaluation (:mod:`kpi.stream`) both total a department from a tally."""
+    evaluation (:mod:`kpi.stream`) both total a department from a tally.
 
-    earned: Fraction = Fraction(0)
-    possible: Fraction = Fraction(0)
+    Rows of one indicator mostly earn one of a few amounts, so each amount
+    is counted, and the exact sums are made when they are asked for.
+    """
+
     counts: dict[Status, int] = attrs.field(factory=lambda: dict.fromkeys(Status, 0))
+    _earned: Counter[Number] = attrs.field(factory=Counter, repr=False)
+    _possible: Counter[Number] = attrs.field(factory=Counter, repr=False)
 
     @classmethod
     def of(cls, rows: Iterable[Row]) -> Tally:
@@ -390,15 +395,30 @@ class Tally:
     def add(self, row: Row) -> None:
         """Count *row* in."""
         self.counts[row.status] += 1
-        if row.ok and row.points is not None:
-            self.earned += to_fraction(row.points)
+        if row.points is not None and row.status.ok:
+            self._earned[row.points] += 1
             if row.weight is not None:
-                self.possible += to_fraction(row.weight)
+                self._possible[row.weight] += 1
+
+    @property
+    def earned(self) -> Fraction:
+        """The points earned, exactly."""
+        return _added(self._earned)
+
+    @property
+    def possible(self) -> Fraction:
+        """The weight of the rows that earned points, exactly."""
+        return _added(self._possible)
 
     @property
     def unscored(self) -> int:
         """How many indicator rows were neither graded nor scored."""
         return self.counts[Status.MISSING] + self.counts[Status.ERROR]
+
+
+def _added(counted: Counter[Number]) -> Fraction:
+    """The exact sum of the amounts *counted*, each as often as counted."""
+    return sum((to_fraction(amount) * times for amount, times in counted.items()), Fraction(0))
 
 
 @attrs.frozen
@@ -420,6 +440,13 @@ class Grading:
     problems: tuple[str, ...]
     shared: tuple[int, ...]
     """How many entries of the rubric have each entry's name."""
+    regions: RegionScores = attrs.field(
+        init=False,
+        eq=False,
+        repr=False,
+        default=attrs.Factory(lambda self: RegionScores(self.fractions, self.gap), takes_self=True),
+    )
+    """The outcome of each region of each indicator, scored once (:mod:`kpi.region_scores`)."""
 
     @classmethod
     def of(
@@ -470,6 +497,7 @@ class Grading:
             self.weights[index],
             self.fractions,
             self.gap,
+            (self.regions, index),
         )
         if self.shared[index] > 1:
             shared = (
@@ -565,8 +593,36 @@ def _row(
     weight: Number | None,
     fractions: Fractions,
     gap: GapPolicy | None,
+    regions: tuple[RegionScores, int] | None = None,
 ) -> Row:
+    """The row of *entry*; *regions* (scores by region, and the entry's key
+    among them) answers plain values on tiered indicators without scoring
+    each one again."""
     indicator = entry.indicator
+    if regions is not None and actual is not None and weight is not None:
+        # a plain value on a tiered indicator: none of the checks below applies
+        by_region, key = regions
+        fast = by_region.score(key, indicator, actual.value, weight)
+        if fast is not None:
+            return Row(
+                department,
+                entry.name,
+                Status.GRADED,
+                fast.reason,
+                given=actual.value,
+                value=fast.value,
+                target=target,
+                grade=fast.grade,
+                points=fast.points,
+                weight=weight,
+                rule=fast.rule,
+                reading=fast.reading,
+                warnings=fast.warnings,
+                activity=entry.activity,
+                indicator=entry.location,
+                actual=actual.location,
+                note=actual.note,
+            )
 
     def made(status: Status, reason: str, **found: Any) -> Row:
         """The row, built once (rows are many: no copies)."""

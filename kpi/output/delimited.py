@@ -13,21 +13,30 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any, TextIO
 
-from kpi.output.records import ROW_COLUMNS, row_records, total_record
+from kpi.output.records import ROW_COLUMNS, row_cells, total_record
 from kpi.report import Report
 
-__all__ = ["render_csv"]
+__all__ = ["csv_writer", "render_csv"]
+
+
+def csv_writer(out: TextIO) -> Any:
+    """A CSV writer on *out*, with lines ending in CRLF, that has written the
+    header of the record columns (:data:`~kpi.output.records.ROW_COLUMNS`):
+    write a row below it with ``writerow(row_cells(row))``."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(ROW_COLUMNS)
+    return writer
 
 
 def render_csv(report: Report) -> str:
-    """The CSV text of *report*: a header of the record columns
-    (:data:`~kpi.output.records.ROW_COLUMNS`), then each department's rows
-    and its total row. The caller adds the byte order mark (``utf-8-sig``)."""
+    """The CSV text of *report*: a header of the record columns, then each
+    department's rows and its total row. The caller adds the byte order
+    mark (``utf-8-sig``)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=ROW_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
+    writer = csv_writer(out)
     for department in report:
-        writer.writerows(row_records(department))
-        writer.writerow(total_record(department))
+        writer.writerows(row_cells(row) for row in department.rows)
+        writer.writerow(total_record(department).values())
     return out.getvalue()

@@ -22,6 +22,7 @@ identifiers; the values keep the rubric's own words (indicator names, 优/良/�
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from kpi.exact import as_decimal, format_number, round_half_away
@@ -40,6 +41,7 @@ __all__ = [
     "department_title",
     "location_text",
     "number_text",
+    "row_cells",
     "row_record",
     "row_records",
     "summary_record",
@@ -104,6 +106,7 @@ SEPARATOR = "; "
 """Joins the items of a list (warnings, problems) in one field."""
 
 
+@functools.lru_cache(maxsize=4096, typed=True)  # points and weights repeat on every row
 def number_text(value: Number | None) -> str:
     """*value* as a plain decimal string, exact when it is a finite decimal;
     a fraction that is not one (such as 2/3) is rounded half away from zero
@@ -128,7 +131,9 @@ def location_text(place: Location) -> str:
     >>> location_text(Location("seed.txt", row=118, row_word="line")), location_text(Location())
     ('seed.txt, line 118', '')
     """
-    return "" if place == Location() else str(place)
+    if place.file or place.sheet or place.row is not None or place.column:
+        return str(place)
+    return ""
 
 
 def department_title(department: str) -> str:
@@ -137,27 +142,32 @@ def department_title(department: str) -> str:
     return department or UNNAMED_DEPARTMENT
 
 
+def row_cells(row: Row) -> tuple[str, ...]:
+    """One row of a report as the texts of the :data:`ROW_COLUMNS`, in order."""
+    return (
+        row.department,
+        row.name,
+        row.activity,
+        row.target,
+        row.given,
+        row.value,
+        "" if row.grade is None else row.grade.label,
+        number_text(row.points),
+        number_text(row.weight),
+        row.status.value,
+        "" if row.rule is None else row.rule.name,
+        row.reading or "",
+        row.reason,
+        SEPARATOR.join(row.warnings),
+        row.note,
+        location_text(row.indicator),
+        location_text(row.actual),
+    )
+
+
 def row_record(row: Row) -> Record:
     """One row of a report as a record with the :data:`ROW_COLUMNS`."""
-    return {
-        "department": row.department,
-        "indicator": row.name,
-        "activity": row.activity,
-        "target": row.target,
-        "actual": row.given,
-        "value": row.value,
-        "grade": "" if row.grade is None else row.grade.label,
-        "points": number_text(row.points),
-        "weight": number_text(row.weight),
-        "status": row.status.value,
-        "rule": "" if row.rule is None else row.rule.name,
-        "reading": row.reading or "",
-        "reason": row.reason,
-        "warnings": SEPARATOR.join(row.warnings),
-        "note": row.note,
-        "rubric_location": location_text(row.indicator),
-        "actuals_location": location_text(row.actual),
-    }
+    return dict(zip(ROW_COLUMNS, row_cells(row), strict=True))
 
 
 def row_records(report: Report | DepartmentReport) -> list[Record]:

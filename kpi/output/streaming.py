@@ -17,7 +17,6 @@ The columns and the numbers are those of :func:`kpi.write_report`
 from __future__ import annotations
 
 import codecs
-import csv
 import io
 import json
 import os
@@ -28,8 +27,9 @@ from typing import BinaryIO
 from kpi.atomic import write_atomically
 from kpi.errors import ReportWriteError
 from kpi.output import report_format, unencodable
+from kpi.output.delimited import csv_writer
 from kpi.output.json import report_document
-from kpi.output.records import ROW_COLUMNS, row_record, summary_record, total_record
+from kpi.output.records import row_cells, row_record, summary_record, total_record
 from kpi.stream import Evaluation
 
 __all__ = ["STREAM_FORMATS", "stream_report"]
@@ -79,11 +79,9 @@ def _text(out: BinaryIO, fmt: str, write: Callable[[io.TextIOWrapper], None]) ->
 
 
 def _write_csv(evaluation: Evaluation, out: io.TextIOWrapper) -> None:
-    writer = csv.DictWriter(out, fieldnames=ROW_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in evaluation:
-        writer.writerow(row_record(row))
-    writer.writerows(total_record(department) for department in evaluation.departments)
+    writer = csv_writer(out)
+    writer.writerows(row_cells(row) for row in evaluation)
+    writer.writerows(total_record(d).values() for d in evaluation.departments)
 
 
 def _write_json(evaluation: Evaluation, out: io.TextIOWrapper) -> None:
