@@ -251,10 +251,11 @@ def _read_row(
 ) -> Actual | None:
     if all(not t.strip() for t in texts):
         return None
+    width = len(texts)
 
     def text(role: str) -> str:
         column = columns.get(role)
-        return texts[column] if column is not None and column < len(texts) else ""
+        return texts[column] if column is not None and column < width else ""
 
     name, value = text("name"), text("value")
     if _role(name) == "name" and _role(value) == "value":

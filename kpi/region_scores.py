@@ -140,9 +140,8 @@ class RegionScores:
     def score(self, key: int, indicator: Indicator, text: object, weight: Number) -> Scored | None:
         """What :func:`kpi.score` gives the value *text* on *indicator* with
         *weight*, or None when the full path must decide (for a value that is
-        not a text, too). *key* names the indicator
-        and weight among those this object has seen (an entry's place in
-        the rubric)."""
+        not a text, too). *key* names the indicator and weight among those
+        this object has seen (an entry's place in the rubric)."""
         fast = indicator.fast(self.gap)
         if not fast.numeric or type(text) is not str:
             return None
@@ -164,7 +163,7 @@ class RegionScores:
             outcome.points,
             outcome.rule,
             outcome.reading,
-            percent_warnings(indicator, plain.read, plain.x),
+            () if plain.read.unit else percent_warnings(indicator, plain.read, plain.x),
         )
 
     def _first(

@@ -29,6 +29,7 @@ from kpi.exact import as_decimal, format_number, round_half_away
 from kpi.location import Location
 from kpi.report import DepartmentReport, DepartmentSummary, Report, Row, Status
 from kpi.scoring import Number
+from kpi.target import Rule
 
 __all__ = [
     "PLACES",
@@ -154,15 +155,27 @@ def row_cells(row: Row) -> tuple[str, ...]:
         "" if row.grade is None else row.grade.label,
         number_text(row.points),
         number_text(row.weight),
-        row.status.value,
-        "" if row.rule is None else row.rule.name,
+        _STATUS_TEXT[row.status],
+        "" if row.rule is None else _RULE_TEXT[row.rule],
         row.reading or "",
         row.reason,
         SEPARATOR.join(row.warnings),
         row.note,
-        location_text(row.indicator),
+        _rubric_place(row.indicator),
         location_text(row.actual),
     )
+
+
+# Looked up once (enum members' .value and .name are properties).
+_STATUS_TEXT = {status: status.value for status in Status}
+_RULE_TEXT = {rule: rule.name for rule in Rule}
+
+
+@functools.lru_cache(maxsize=4096)
+def _rubric_place(place: Location) -> str:
+    """:func:`location_text` of an indicator's place in the rubric, which
+    every department's row of it repeats."""
+    return location_text(place)
 
 
 def row_record(row: Row) -> Record:
