@@ -515,6 +515,40 @@ def run_measured(command: Sequence[str], cwd: Path) -> tuple[float, float, int]:
     return wall, int(max_rss_kb) / 1024, int(status)
 
 
+# The floor of any program that works a row at a time in Python, as kpi
+# does: read the actuals with the csv module and write kpi's own report with
+# it, grading nothing. The report's rows are loaded before the clock starts;
+# the script prints the seconds of reading and writing.
+CSV_FLOOR = r'''
+"""Read the actuals and write kpi's report with the csv module: no grading."""
+import csv
+import sys
+import time
+
+actuals_csv, report_csv, out_csv = sys.argv[1:4]
+with open(report_csv, newline="", encoding="utf-8-sig") as source:
+    report = list(csv.reader(source))
+start = time.perf_counter()
+with open(actuals_csv, newline="", encoding="utf-8") as source:
+    for row in csv.reader(source):
+        pass
+with open(out_csv, "w", newline="", encoding="utf-8-sig") as out:
+    csv.writer(out, lineterminator="\r\n").writerows(report)
+print(time.perf_counter() - start)
+'''
+
+
+def csv_floor(folder: Path, actuals: Path, report: Path, repeat: int) -> float:
+    """The best time of :data:`CSV_FLOOR` on *actuals* and kpi's *report*."""
+    script = folder / "csv_floor.py"
+    script.write_text(CSV_FLOOR, encoding="utf-8")
+    command = [sys.executable, str(script), str(actuals), str(report), str(folder / "floor.csv")]
+    return min(
+        float(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+        for _ in range(repeat)
+    )
+
+
 def disagreements(kpi_report: Path, peer_output: Path) -> int:
     """How many rows kpi's report and the pandas pipeline grade differently."""
     import pandas as pd
@@ -528,8 +562,9 @@ def disagreements(kpi_report: Path, peer_output: Path) -> int:
     return int((both["grade"] != both["peer_grade"]).sum())
 
 
-def bench_end_to_end(sizes: Sizes) -> Result:
-    """``kpi grade`` on a generated actuals CSV vs a pandas pipeline."""
+def bench_end_to_end(sizes: Sizes) -> list[Result]:
+    """``kpi grade`` on a generated actuals CSV vs a pandas pipeline, and
+    vs the floor of a row-at-a-time Python program (for reference)."""
     rows = sizes.e2e_indicators * sizes.e2e_departments
     result = Result(
         "kpi grade end to end",
@@ -570,10 +605,20 @@ def bench_end_to_end(sizes: Sizes) -> Result:
         result.kpi_seconds = wall
         result.extra["kpi_rss_mb"] = round(max(r[1] for r in runs), 1)
         result.extra["kpi_exit_status"] = status
+        floor = Result(
+            "kpi grade vs csv floor",
+            "python -m kpi grade (subprocess)",
+            "csv.reader of the actuals + csv.writer of kpi's report, no grading",
+            "run",
+            target="none (for reference)",
+            kpi_seconds=wall,
+            peer_seconds=csv_floor(folder, actuals, folder / "out.csv", sizes.e2e_repeat),
+            extra={"rows": rows},
+        )
         why = _missing("numpy", "pandas")
         if why is not None:
             result.skipped = why
-            return result
+            return [result, floor]
         script = folder / "pandas_peer.py"
         script.write_text(PANDAS_PIPELINE, encoding="utf-8")
         peer_command = [
@@ -596,7 +641,7 @@ def bench_end_to_end(sizes: Sizes) -> Result:
                 f"kpi grade and the pandas pipeline disagree on "
                 f"{result.extra['disagreements']} rows: the comparison is void"
             )
-    return result
+    return [result, floor]
 
 
 # ------------------------------------------------------------------ report

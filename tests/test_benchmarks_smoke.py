@@ -32,6 +32,7 @@ CASES = {
     "parse cold": ("portion",),
     "parse cold brackets": ("portion",),
     "kpi grade end to end": ("numpy", "pandas"),
+    "kpi grade vs csv floor": (),
 }
 
 
