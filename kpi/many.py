@@ -8,10 +8,13 @@ scale's labels. numpy, pandas and polars are optional and imported only
 when such a value is passed.
 
 A numpy array of numbers is graded in one ``searchsorted`` over the float
-guard bands of the compiled indicator (:mod:`kpi.compiled`); the few values
-that fall inside a band, next to an edge, are decided exactly one by one.
-``numpy.searchsorted`` alone cannot do this: it has one side (``left`` or
-``right``) for every edge, where a rubric closes each edge its own way.
+guard bands of the compiled indicator (:mod:`kpi.compiled`): the bounds of
+the bands, in order, cut the number line into slots, every other one a band,
+and a table per slot gives the grade of the stretch between two bands. The
+few values that fall inside a band, next to an edge, are decided exactly,
+each distinct value once. ``numpy.searchsorted`` alone cannot do this: it
+has one side (``left`` or ``right``) for every edge, where a rubric closes
+each edge its own way. The tables are built once per compiled indicator.
 
 A missing value (``None``, NaN) gets ``None`` (a missing category in
 pandas, a null in polars), and so does a value in no tier under the gap
@@ -27,10 +30,14 @@ policy ``"error"``; every other value that cannot be graded raises as
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+import weakref
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
+import attrs
+
+from kpi.compiled import Compiled
 from kpi.errors import ArgumentTypeError, GapError
 from kpi.evaluation import grade
 from kpi.exact import float_to_decimal
@@ -40,6 +47,8 @@ from kpi.indicator import Indicator
 from kpi.policy import GapPolicy
 
 __all__ = ["grade_many"]
+
+_LARGEST_EXACT_INT = 2**53
 
 
 def grade_many(indicator: Indicator, values: Any, *, gap: GapPolicy | str | None = None) -> Any:
@@ -80,9 +89,14 @@ def _grade_array(indicator: Indicator, values: Any, gap: GapPolicy | str | None)
     """An object array of grades, the shape of *values*."""
     np = require("numpy")
     array = np.asarray(values)
-    codes = _codes(indicator, array, gap)
-    grades = _objects(np, [*reversed(indicator.scale.grades()), None])  # code -1: None
-    return grades[codes].reshape(array.shape)
+    fast = indicator.fast(gap)
+    if _one_by_one(np, array, fast):
+        codes = _codes_one_by_one(indicator, array, gap)
+        grades = _objects(np, [*reversed(indicator.scale.grades()), None])  # code -1: None
+        return grades[codes].reshape(array.shape)
+    numbers = array.astype(np.float64, copy=False).reshape(-1)
+    grades = _lookup(indicator, fast, numbers, gap, _table(np, fast).grades, _objects)
+    return grades.reshape(array.shape)
 
 
 def _code(grade: ScaleGrade | None) -> int:
@@ -94,34 +108,124 @@ def _codes(indicator: Indicator, array: Any, gap: GapPolicy | str | None) -> Any
     """The code of the grade of each value of *array*, flattened (see :func:`_code`)."""
     np = require("numpy")
     fast = indicator.fast(gap)
-    exact = array.dtype.kind not in "iuf" or not fast.numeric
-    if not exact and array.dtype.kind in "iu" and array.size:
-        exact = bool(np.abs(array).max() >= 2**53)
-    if exact:
-        return np.fromiter(
-            (
-                _code(_one(indicator, v.item() if hasattr(v, "item") else v, gap))
-                for v in array.flat
-            ),
-            dtype=np.int16,
-            count=array.size,
-        )
-    numbers = array.astype(np.float64, copy=False).ravel()
-    highs = np.array(fast.highs, dtype=np.float64)
-    lows = np.array(fast.lows, dtype=np.float64)
-    index = np.searchsorted(highs, numbers, side="left")
-    codes = np.array([_code(g) for g in fast.between], dtype=np.int16)[index]
-    # next to an edge: inside the guard band of the point at `index`
-    inside = np.zeros(numbers.shape, dtype=bool)
-    if len(lows):
-        inside = (index < len(lows)) & (numbers >= lows[np.minimum(index, len(lows) - 1)])
-    missing = np.isnan(numbers)
-    codes[missing] = -1
-    for position in np.flatnonzero(inside & ~missing):
-        codes[position] = _code(_edge(indicator, fast, float(numbers[position]), gap))
-    for position in np.flatnonzero(np.isinf(numbers)):
-        codes[position] = _code(_one(indicator, float(numbers[position]), gap))
-    return codes
+    if _one_by_one(np, array, fast):
+        return _codes_one_by_one(indicator, array, gap)
+    numbers = array.astype(np.float64, copy=False).reshape(-1)
+    return _lookup(indicator, fast, numbers, gap, _table(np, fast).codes, _code_array)
+
+
+def _one_by_one(np: Any, array: Any, fast: Compiled) -> bool:
+    """Whether *array* is graded value by value, not through the bands: not
+    numbers, an indicator the fast path does not grade, or integers a float
+    cannot hold exactly."""
+    if array.dtype.kind not in "iuf" or not fast.numeric:
+        return True
+    if array.dtype.kind in "iu" and array.size:
+        return bool(np.abs(array).max() >= _LARGEST_EXACT_INT)
+    return False
+
+
+def _codes_one_by_one(indicator: Indicator, array: Any, gap: GapPolicy | str | None) -> Any:
+    np = require("numpy")
+    return np.fromiter(
+        (_code(_one(indicator, v.item() if hasattr(v, "item") else v, gap)) for v in array.flat),
+        dtype=np.int16,
+        count=array.size,
+    )
+
+
+def _code_array(np: Any, grades: Sequence[ScaleGrade | None]) -> Any:
+    return np.array([_code(g) for g in grades], dtype=np.int16)
+
+
+def _lookup(
+    indicator: Indicator,
+    fast: Compiled,
+    numbers: Any,
+    gap: GapPolicy | str | None,
+    per_slot: Any,
+    convert: Callable[[Any, Sequence[ScaleGrade | None]], Any],
+) -> Any:
+    """The entry of *per_slot* (a code or a grade for every slot of the
+    table) for each of the one-dimensional float64 *numbers*, with the
+    values inside a band decided exactly and converted by *convert*.
+
+    NaN gives the entry of a missing grade (code -1, ``None``); an infinity
+    is graded by :func:`kpi.grade`, which refuses it.
+    """
+    np = require("numpy")
+    table = _table(np, fast)
+    slots = np.searchsorted(table.bounds, numbers, side="right")
+    out = per_slot.take(slots)
+    finite = np.isfinite(numbers)
+    all_finite = bool(finite.all())
+    # an odd slot is a band: next to an edge (flatnonzero is fastest on bools)
+    positions = np.flatnonzero((slots & 1).astype(bool))
+    if not all_finite and positions.size:
+        positions = positions[finite[positions]]
+    if positions.size:
+        distinct, inverse = np.unique(numbers[positions], return_inverse=True)
+        decided = [_edge(indicator, fast, float(v), gap) for v in distinct.tolist()]
+        out[positions] = convert(np, decided)[inverse.reshape(-1)]
+    if not all_finite:
+        missing = np.isnan(numbers)
+        out[missing] = convert(np, [None])[0]
+        infinite = np.flatnonzero(~finite & ~missing)
+        if infinite.size:
+            distinct, inverse = np.unique(numbers[infinite], return_inverse=True)
+            graded = [_one(indicator, float(v), gap) for v in distinct.tolist()]
+            out[infinite] = convert(np, graded)[inverse.reshape(-1)]
+    return out
+
+
+@attrs.frozen
+class _Table:
+    """The float guard bands of a compiled indicator as numpy arrays.
+
+    ``bounds`` are the start and the end (exclusive) of each band, strictly
+    increasing; bands that touch or overlap are merged (a value in either is
+    decided exactly, which is always right). ``searchsorted(bounds, v,
+    side="right")`` is then the slot of ``v``: an odd slot is a band, an
+    even slot the stretch between two bands. ``codes`` and ``grades`` give
+    the code and the grade of each slot (-1 and ``None`` for a band, where
+    the value is decided exactly instead).
+    """
+
+    bounds: Any
+    codes: Any
+    grades: Any
+
+
+_TABLES: dict[int, tuple[weakref.ref[Compiled], _Table]] = {}
+
+
+def _table(np: Any, fast: Compiled) -> _Table:
+    """The table of *fast*, built once and kept while *fast* lives."""
+    key = id(fast)
+    found = _TABLES.get(key)
+    if found is not None and found[0]() is fast:
+        return found[1]
+    table = _build_table(np, fast)
+    _TABLES[key] = (weakref.ref(fast, lambda _: _TABLES.pop(key, None)), table)
+    return table
+
+
+def _build_table(np: Any, fast: Compiled) -> _Table:
+    bands: list[list[float]] = []  # [start, end) of each merged band
+    after: list[ScaleGrade | None] = []  # the grade of the stretch above each
+    for i, (low, high) in enumerate(zip(fast.lows, fast.highs, strict=True)):
+        end = math.nextafter(high, math.inf)
+        if bands and low <= bands[-1][1]:
+            bands[-1][1] = max(bands[-1][1], end)
+            after[-1] = fast.between[i + 1]
+        else:
+            bands.append([low, end])
+            after.append(fast.between[i + 1])
+    slots: list[ScaleGrade | None] = [fast.between[0]]
+    for grade_above in after:
+        slots += [None, grade_above]
+    bounds = np.array([bound for band in bands for bound in band], dtype=np.float64)
+    return _Table(bounds, _code_array(np, slots), _objects(np, slots))
 
 
 def _objects(np: Any, items: Sequence[object]) -> Any:
@@ -131,7 +235,7 @@ def _objects(np: Any, items: Sequence[object]) -> Any:
     return out
 
 
-def _edge(indicator: Indicator, fast: Any, value: float, gap: GapPolicy | str | None) -> Any:
+def _edge(indicator: Indicator, fast: Compiled, value: float, gap: GapPolicy | str | None) -> Any:
     found = fast.grade_exact(Fraction(float_to_decimal(value)))
     if found is None:
         return _one(indicator, value, gap)
