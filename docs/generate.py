@@ -2,8 +2,9 @@
 
 The documentation quotes the threshold language instead of retyping it: the
 grammar (``grammar/threshold.ebnf``), the vocabulary (``grammar/vocabulary.toml``),
-the conformance cases (``grammar/cases.toml``) and the error classes of
-:mod:`kpi.errors`. Each quotation lives between two HTML comments::
+the conformance cases (``grammar/cases.toml``), the error classes of
+:mod:`kpi.errors` and the help of every command of ``kpi`` (docs/cli.md).
+Each quotation lives between two HTML comments::
 
     <!-- generated: NAME -->
     ...
@@ -39,6 +40,7 @@ PAGES: tuple[Path, ...] = (
     DOCS / "grading.md",
     DOCS / "rubrics.md",
     DOCS / "evaluation.md",
+    DOCS / "cli.md",
 )
 
 BLOCK = re.compile(
@@ -493,11 +495,13 @@ def render_report_columns() -> str:
 HELP_WIDTH = 100
 """The width the command line's help is rendered at, whatever the terminal."""
 
+COMMANDS: tuple[str, ...] = ("grade", "demo", "parse", "lint")
+"""The commands of ``kpi``, each with its block ``cli.NAME`` in docs/cli.md.
+:func:`check` reports a command of the parser that is not listed here."""
 
-@block("cli")
-def render_cli() -> str:
-    """`kpi --help` and the help of every command, from kpi.cli.build_parser."""
-    import argparse
+
+def _help(command: str | None = None) -> str:
+    """The help text of ``kpi`` or of ``kpi COMMAND``, at :data:`HELP_WIDTH` columns."""
     import os
 
     from kpi.cli import build_parser
@@ -506,20 +510,53 @@ def render_cli() -> str:
     os.environ["COLUMNS"] = str(HELP_WIDTH)
     try:
         parser = build_parser()
-        parts = [f"```text\n$ kpi --help\n{parser.format_help().rstrip()}\n```"]
-        for action in parser._actions:  # argparse has no public way to list subparsers
-            if isinstance(action, argparse._SubParsersAction):
-                for name, sub in action.choices.items():
-                    parts.append(
-                        f"### kpi {name}\n\n```text\n$ kpi {name} --help\n"
-                        f"{sub.format_help().rstrip()}\n```"
-                    )
+        if command is not None:
+            parser = _commands(parser)[command]
+        return parser.format_help().rstrip()
     finally:
         if saved is None:
             del os.environ["COLUMNS"]
         else:
             os.environ["COLUMNS"] = saved
-    return "\n\n".join(parts)
+
+
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """The subcommands of *parser* by name."""
+    for action in parser._actions:  # argparse has no public way to list subparsers
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def unlisted_commands() -> list[str]:
+    """The commands of ``kpi`` that have no block in :data:`COMMANDS`, and the
+    names there that are no command."""
+    from kpi.cli import build_parser
+
+    found = list(_commands(build_parser()))
+    unlisted = [c for c in found if c not in COMMANDS]
+    gone = [c for c in COMMANDS if c not in found]
+    return [f"the command {c!r} has no block cli.{c} in docs/cli.md" for c in unlisted] + [
+        f"{c!r} in COMMANDS is no command of kpi" for c in gone
+    ]
+
+
+@block("cli")
+def render_cli() -> str:
+    """`kpi --help`, from kpi.cli.build_parser."""
+    return f"```text\n$ kpi --help\n{_help()}\n```"
+
+
+def _command_block(name: str) -> Renderer:
+    def render() -> str:
+        return f"```text\n$ kpi {name} --help\n{_help(name)}\n```"
+
+    render.__doc__ = f"`kpi {name} --help`, from kpi.cli.build_parser."
+    return render
+
+
+for _name in COMMANDS:
+    block(f"cli.{_name}")(_command_block(_name))
 
 
 # ---------------------------------------------------------------- rewriting
@@ -577,7 +614,7 @@ def stale(pages: Sequence[Path] = PAGES) -> list[str]:
 
 def check() -> list[str]:
     """What ``--check`` reports: an empty list when the docs are up to date."""
-    return stale(PAGES)
+    return stale(PAGES) + unlisted_commands()
 
 
 def write(pages: Sequence[Path] = PAGES) -> tuple[list[str], list[str]]:

@@ -569,8 +569,7 @@ def _write(report: Report, outputs: Sequence[str]) -> tuple[list[Path], list[Kpi
 # ----------------------------------------------------------------- commands
 
 
-def _grade(args: argparse.Namespace) -> int:
-    out = _console(sys.stdout)
+def _grade(args: argparse.Namespace, out: Console) -> int:
     err = _console(sys.stderr)
     explicit: bool | None = args.progress
     steps = _Steps(err, spinner=explicit is True or (explicit is None and not args.quiet))
@@ -733,8 +732,7 @@ def _planned(grading: Grading, actuals: ActualsStream) -> tuple[int, int]:
     return read, max(len(departments), 1) * len(grading.rubric) + unmatched
 
 
-def _demo(outputs: Sequence[str] | None) -> int:
-    out = _console(sys.stdout)
+def _demo(outputs: Sequence[str] | None, out: Console) -> int:
     try:
         _check_outputs(outputs or [])
     except KpiError as exc:
@@ -788,13 +786,19 @@ def _parse(text: str) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command with *argv* (default: ``sys.argv[1:]``); return its exit status."""
+def main(argv: Sequence[str] | None = None, *, console: Console | None = None) -> int:
+    """Run the command with *argv* (default: ``sys.argv[1:]``); return its exit status.
+
+    *console* is where ``kpi grade`` and ``kpi demo`` print their tables
+    (default: standard output, with colours only on a terminal); a recording
+    console (``Console(record=True)``) keeps what they print, to save it as
+    text, HTML or SVG.
+    """
     args = build_parser().parse_args(argv)
     if args.command == "grade":
-        return _grade(args)
+        return _grade(args, console or _console(sys.stdout))
     if args.command == "demo":
-        return _demo(args.output)
+        return _demo(args.output, console or _console(sys.stdout))
     if args.command == "lint":
         return _lint(args.rubric, args.sheet, args.all)
     return _parse(args.text)

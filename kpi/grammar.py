@@ -80,6 +80,13 @@ class Grammar:
         self._fast = self._build(diagnostic=False)
         self._diagnostic = self._build(diagnostic=True)
 
+    @property
+    def element(self) -> pp.ParserElement:
+        """The pyparsing element of the whole grammar, named ``threshold``
+        as in ``grammar/threshold.ebnf``: for tools that draw or inspect it
+        (the docs draw its railroad diagram with ``create_diagram``)."""
+        return self._fast
+
     # ---------------------------------------------------------------- use
 
     def parse(self, text: str) -> Node:
@@ -186,6 +193,7 @@ class Grammar:
         conjunction = node("all", condition + pp.ZeroOrMore(and_word + condition))
         # threshold = conjunction { or conjunction } end ;
         threshold = node("any", conjunction + pp.ZeroOrMore(or_word + conjunction)) + end
+        threshold.set_name("threshold")
         threshold.set_whitespace_chars(_WHITE)
         for element in (bound, endpoint, interval, comparison, range_, suffixed, point):
             element.set_whitespace_chars(_WHITE)
