@@ -42,9 +42,10 @@ from kpi.policy import GapPolicy, Segments
 if TYPE_CHECKING:
     from kpi.indicator import Indicator
 
-__all__ = ["Compiled", "compiled"]
+__all__ = ["LARGEST_EXACT_INT", "Compiled", "compiled"]
 
-_LARGEST_EXACT_INT = 2**53
+LARGEST_EXACT_INT = 2**53
+"""Integers below this in size are exact as floats; larger ones are decided exactly."""
 
 
 def _band(point: Fraction) -> tuple[float, float]:
@@ -98,7 +99,7 @@ class Compiled:
 
     def grade_int(self, n: int) -> ScaleGrade | None:
         """The grade of the integer *n*."""
-        if -_LARGEST_EXACT_INT < n < _LARGEST_EXACT_INT:
+        if -LARGEST_EXACT_INT < n < LARGEST_EXACT_INT:
             i = bisect.bisect_left(self.highs, n)
             if i >= len(self.lows) or n < self.lows[i]:
                 return self.between[i]

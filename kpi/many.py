@@ -37,7 +37,7 @@ from typing import Any
 
 import attrs
 
-from kpi.compiled import Compiled
+from kpi.compiled import LARGEST_EXACT_INT, Compiled
 from kpi.errors import ArgumentTypeError, GapError
 from kpi.evaluation import grade
 from kpi.exact import float_to_decimal
@@ -47,8 +47,6 @@ from kpi.indicator import Indicator
 from kpi.policy import GapPolicy
 
 __all__ = ["grade_many"]
-
-_LARGEST_EXACT_INT = 2**53
 
 
 def grade_many(indicator: Indicator, values: Any, *, gap: GapPolicy | str | None = None) -> Any:
@@ -121,7 +119,7 @@ def _one_by_one(np: Any, array: Any, fast: Compiled) -> bool:
     if array.dtype.kind not in "iuf" or not fast.numeric:
         return True
     if array.dtype.kind in "iu" and array.size:
-        return bool(np.abs(array).max() >= _LARGEST_EXACT_INT)
+        return bool(np.abs(array).max() >= LARGEST_EXACT_INT)
     return False
 
 

@@ -26,7 +26,31 @@ from kpi.threshold import Threshold
 from kpi.units import Unit, unit_from_match
 from kpi.vocabulary import Vocabulary
 
-__all__ = ["Cell", "Meaning"]
+__all__ = ["Cell", "Meaning", "range_interval", "suffixed_interval"]
+
+
+def suffixed_interval(kind: str, number: Decimal, closedness: Bound = CLOSED) -> Interval:
+    """A number with a boundary word after it: *kind* ``">="`` (以上) gives
+    the numbers from it up, any other (以下, 以内) those up to it; the
+    number itself is included (民法典 第1259条) unless (不含) says otherwise.
+
+    >>> str(suffixed_interval(">=", Decimal(90))), str(suffixed_interval("<=", Decimal(60)))
+    ('[90, +∞)', '(-∞, 60]')
+    """
+    if kind == ">=":
+        return Interval.at_least(number, closedness)
+    return Interval.at_most(number, closedness)
+
+
+def range_interval(first: tuple[Decimal, Bound], second: tuple[Decimal, Bound]) -> Interval:
+    """The range between two ends, each a number and whether it is
+    included, read from low to high whichever comes first (``100分~90分``).
+
+    >>> str(range_interval((Decimal(89), CLOSED), (Decimal(80), CLOSED)))
+    '[80, 89]'
+    """
+    (low, low_bound), (high, high_bound) = sorted((first, second), key=lambda end: end[0])
+    return Interval(low, high, low_bound, high_bound)
 
 
 @attrs.frozen
@@ -181,9 +205,8 @@ class Meaning:
             closedness = bound.mark
         else:
             closedness = CLOSED
-        if self.vocabulary.suffixes[suffix.text] == ">=":
-            return (Interval.at_least(bound.number, closedness),), bound.unit
-        return (Interval.at_most(bound.number, closedness),), bound.unit
+        kind = self.vocabulary.suffixes[suffix.text]
+        return (suffixed_interval(kind, bound.number, closedness),), bound.unit
 
     def _range(self, cell: Cell, node: Node) -> tuple[tuple[Interval, ...], Unit | None]:
         # range = bound dash bound ;
@@ -198,9 +221,9 @@ class Meaning:
         marked = [b for b in (first, second) if b.mark is not None]
         # 80（含）-90: the one end marked (含) is closed, the other open.
         default = OPEN if len(marked) == 1 and marked[0].mark is CLOSED else CLOSED
-        ends = [(b.number, b.mark if b.mark is not None else default) for b in (first, second)]
-        (lo, lo_bound), (hi, hi_bound) = sorted(ends, key=lambda e: e[0])
-        interval = Interval(lo, hi, lo_bound, hi_bound)
+        interval = range_interval(
+            *((b.number, b.mark if b.mark is not None else default) for b in (first, second))
+        )
         if interval.is_empty:
             cell.fail("the range contains nothing", first.index)
         return (interval,), unit

@@ -40,7 +40,7 @@ from kpi.errors import ArgumentTypeError, ThresholdSyntaxError
 from kpi.exact import to_decimal
 from kpi.grammar import Grammar, Node, compound_unit_pattern, describe_expected
 from kpi.interval import CLOSED, OPEN, Bound, Interval
-from kpi.meaning import Cell, Meaning
+from kpi.meaning import Cell, Meaning, range_interval, suffixed_interval
 from kpi.normalize import NormalizedText, normalize
 from kpi.threshold import Threshold
 from kpi.units import Unit, conversion_factor, unit_from_match
@@ -304,12 +304,10 @@ class Reader:
             ua, ub = found["ua"], found["ub"]
             if ua and ub and self._simple_unit(ua) != self._simple_unit(ub):
                 return None  # the grammar says why
-            low, high = to_decimal(found["a"]), to_decimal(found["b"])
-            if high < low:  # 100分~90分 reads low to high
-                low, high = high, low
-            return Threshold(
-                (Interval(low, high, CLOSED, CLOSED),), self._simple_unit(ua or ub), text=text
+            interval = range_interval(
+                (to_decimal(found["a"]), CLOSED), (to_decimal(found["b"]), CLOSED)
             )
+            return Threshold((interval,), self._simple_unit(ua or ub), text=text)
         found = self._simple_interval.fullmatch(s) if self._simple_interval else None
         if found is not None:
             return self._simple_interval_threshold(found, text)
@@ -324,10 +322,9 @@ class Reader:
             if suffix is not None and self.vocabulary.suffixes[suffix] != kind:
                 return None  # the grammar says why
             return Threshold((Interval.compare(kind, number),), unit, text=text)
-        if suffix is not None:  # 以上, 以下, 以内 include the number
-            if self.vocabulary.suffixes[suffix] == ">=":
-                return Threshold((Interval.at_least(number, CLOSED),), unit, text=text)
-            return Threshold((Interval.at_most(number, CLOSED),), unit, text=text)
+        if suffix is not None:
+            interval = suffixed_interval(self.vocabulary.suffixes[suffix], number)
+            return Threshold((interval,), unit, text=text)
         if found["prefix"] is not None:
             return None  # 控制在 needs a suffix
         return Threshold((Interval.point(number),), unit, text=text)
