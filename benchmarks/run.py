@@ -213,18 +213,8 @@ def bench_grade_float(sizes: Sizes) -> Result:
         for v in values:
             LABELS[bisect.bisect_right(BREAKPOINTS, v)]
 
-    n = len(values)
-    return Result(
-        "grade float",
-        "kpi.grade(ind, 96.5)",
-        "labels[bisect_right(bps, v)]",
-        "per value",
-        best_of(with_kpi, sizes.repeat) / n,
-        best_of(with_bisect, sizes.repeat) / n,
-        "≤ 5×",
-        max_ratio=5.0,
-        extra={"values": n},
-    )
+    labels = ("grade float", "kpi.grade(ind, 96.5)", "labels[bisect_right(bps, v)]")
+    return _per_value(labels, with_kpi, with_bisect, len(values), sizes)
 
 
 def bench_grade_string(sizes: Sizes) -> Result:
@@ -241,14 +231,27 @@ def bench_grade_string(sizes: Sizes) -> Result:
         for s in texts:
             LABELS[bisect.bisect_right(BREAKPOINTS, float(s.rstrip("%")))]
 
-    n = len(texts)
+    labels = ("grade string", 'kpi.grade(ind, "96.5%")', 'float(s.rstrip("%")) + bisect')
+    return _per_value(labels, with_kpi, with_bisect, len(texts), sizes)
+
+
+def _per_value(
+    labels: tuple[str, str, str],
+    with_kpi: Callable[[], None],
+    with_peer: Callable[[], None],
+    n: int,
+    sizes: Sizes,
+) -> Result:
+    """The result of a scalar case: the case, kpi and peer named by *labels*,
+    each side's best time over *n* values, and the target of at most 5×."""
+    case, kpi_label, peer_label = labels
     return Result(
-        "grade string",
-        'kpi.grade(ind, "96.5%")',
-        'float(s.rstrip("%")) + bisect',
+        case,
+        kpi_label,
+        peer_label,
         "per value",
         best_of(with_kpi, sizes.repeat) / n,
-        best_of(with_bisect, sizes.repeat) / n,
+        best_of(with_peer, sizes.repeat) / n,
         "≤ 5×",
         max_ratio=5.0,
         extra={"values": n},

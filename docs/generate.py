@@ -495,10 +495,6 @@ def render_report_columns() -> str:
 HELP_WIDTH = 100
 """The width the command line's help is rendered at, whatever the terminal."""
 
-COMMANDS: tuple[str, ...] = ("grade", "demo", "parse", "lint")
-"""The commands of ``kpi``, each with its block ``cli.NAME`` in docs/cli.md.
-:func:`check` reports a command of the parser that is not listed here."""
-
 
 def _help(command: str | None = None) -> str:
     """The help text of ``kpi`` or of ``kpi COMMAND``, at :data:`HELP_WIDTH` columns."""
@@ -528,19 +524,6 @@ def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentPar
     return {}
 
 
-def unlisted_commands() -> list[str]:
-    """The commands of ``kpi`` that have no block in :data:`COMMANDS`, and the
-    names there that are no command."""
-    from kpi.cli import build_parser
-
-    found = list(_commands(build_parser()))
-    unlisted = [c for c in found if c not in COMMANDS]
-    gone = [c for c in COMMANDS if c not in found]
-    return [f"the command {c!r} has no block cli.{c} in docs/cli.md" for c in unlisted] + [
-        f"{c!r} in COMMANDS is no command of kpi" for c in gone
-    ]
-
-
 @block("cli")
 def render_cli() -> str:
     """`kpi --help`, from kpi.cli.build_parser."""
@@ -555,8 +538,16 @@ def _command_block(name: str) -> Renderer:
     return render
 
 
-for _name in COMMANDS:
-    block(f"cli.{_name}")(_command_block(_name))
+def _register_commands() -> None:
+    """A block ``cli.NAME`` for every command of ``kpi``: a new command
+    without its block in docs/cli.md is then reported by :func:`stale`."""
+    from kpi.cli import build_parser
+
+    for name in _commands(build_parser()):
+        block(f"cli.{name}")(_command_block(name))
+
+
+_register_commands()
 
 
 # ---------------------------------------------------------------- rewriting
@@ -614,7 +605,7 @@ def stale(pages: Sequence[Path] = PAGES) -> list[str]:
 
 def check() -> list[str]:
     """What ``--check`` reports: an empty list when the docs are up to date."""
-    return stale(PAGES) + unlisted_commands()
+    return stale(PAGES)
 
 
 def write(pages: Sequence[Path] = PAGES) -> tuple[list[str], list[str]]:

@@ -2,14 +2,46 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import ModuleType
 from typing import IO
 
 import pytest
 
 import kpi.parser
 from kpi.units import conversion_factor
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load_script(path: Path, name: str) -> ModuleType:
+    """The script at *path* loaded as the module *name* (registered in
+    sys.modules, where dataclasses look their module up)."""
+    if not path.exists():
+        pytest.skip(f"{path.relative_to(ROOT)} is not in this tree (it is not in the sdist)")
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def bench_script() -> ModuleType:
+    """``benchmarks/run.py``, the benchmark script: its data, peers and cases."""
+    return _load_script(ROOT / "benchmarks" / "run.py", "kpi_benchmarks_run")
+
+
+@pytest.fixture(scope="session")
+def docs_generator() -> ModuleType:
+    """``docs/generate.py``, which writes the generated blocks of the docs."""
+    return _load_script(ROOT / "docs" / "generate.py", "kpi_docs_generate")
 
 
 @pytest.fixture

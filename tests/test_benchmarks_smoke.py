@@ -12,8 +12,6 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -21,8 +19,6 @@ from rich.console import Console
 
 pytestmark = pytest.mark.slow  # the end to end case runs subprocesses
 
-ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "benchmarks" / "run.py"
 
 CASES = {
     "grade float": (),
@@ -36,24 +32,14 @@ CASES = {
 }
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("kpi_benchmarks_run", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, object]]:
+def quick_run(
+    bench_script: ModuleType, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, dict[str, object]]:
     """What ``benchmarks/run.py --quick --json PATH`` prints, and the JSON."""
-    if not SCRIPT.exists():
-        pytest.skip("benchmarks/run.py is not in this tree (it is not in the sdist)")
     out = io.StringIO()
     path = tmp_path_factory.mktemp("bench") / "results.json"
-    status = _load().main(["--quick", "--json", str(path)], Console(file=out, width=200))
+    status = bench_script.main(["--quick", "--json", str(path)], Console(file=out, width=200))
     assert status == 0
     return out.getvalue(), json.loads(path.read_text(encoding="utf-8"))
 

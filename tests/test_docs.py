@@ -129,18 +129,8 @@ def _outside_fences(text: str) -> list[tuple[int, str]]:
 # ----------------------------------------------------------- generated blocks
 
 
-def _load_generator() -> ModuleType:
-    path = ROOT / "docs" / "generate.py"
-    spec = importlib.util.spec_from_file_location("kpi_docs_generate", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_generated_blocks_are_up_to_date() -> None:
-    stale = _load_generator().check()
+def test_generated_blocks_are_up_to_date(docs_generator: ModuleType) -> None:
+    stale = docs_generator.check()
     assert stale == [], "run `python docs/generate.py`; stale:\n" + "\n".join(stale)
 
 
